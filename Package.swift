@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let v5: [SwiftSetting] = [.swiftLanguageMode(.v5)]
+
+let package = Package(
+    name: "patchgate",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "patchgate", targets: ["patchgate"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-protobuf.git", exact: "1.39.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CPgQuery", path: "Sources/CPgQuery"),
+        .target(
+            name: "PgQuery",
+            dependencies: ["CPgQuery", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            swiftSettings: v5
+        ),
+        .target(name: "PatchgateSource", swiftSettings: v5),
+        .target(name: "PatchgateSyntax", dependencies: ["PgQuery", "PatchgateSource"], swiftSettings: v5),
+        .target(name: "PatchgateEffects", dependencies: ["PatchgateSyntax", "PatchgateSource"], swiftSettings: v5),
+        .target(
+            name: "PatchgateRules",
+            dependencies: ["PatchgateEffects", "PatchgateSyntax", "PatchgateSource"],
+            swiftSettings: v5
+        ),
+        .target(
+            name: "PatchgateReport",
+            dependencies: ["PatchgateRules", "PatchgateEffects", "PatchgateSyntax", "PatchgateSource"],
+            swiftSettings: v5
+        ),
+        .executableTarget(
+            name: "patchgate",
+            dependencies: [
+                "PatchgateReport", "PatchgateRules", "PatchgateEffects", "PatchgateSyntax", "PatchgateSource",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: v5
+        ),
+        .testTarget(
+            name: "PatchgateTests",
+            dependencies: [
+                "PgQuery", "PatchgateSource", "PatchgateSyntax", "PatchgateEffects", "PatchgateRules",
+                "PatchgateReport", "patchgate",
+            ],
+            swiftSettings: v5
+        ),
+    ]
+)

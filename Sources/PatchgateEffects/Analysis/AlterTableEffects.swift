@@ -1,0 +1,79 @@
+import PatchgateSyntax
+
+/// Effects of one ALTER TABLE: every subcommand's, the strongest lock per relation.
+enum AlterTableEffects {
+    static func apply(_ statement: AlterTable, state: PatchState, into effects: inout StatementEffects) {
+        let table = state.resolve(statement.table)
+        let kind = relationKind(statement, table: table, state: state)
+        for action in statement.actions {
+            apply(action, table: table, kind: kind, state: state, into: &effects)
+        }
+    }
+
+    private static func relationKind(_ statement: AlterTable, table: QualifiedName, state: PatchState) -> RelationKind {
+        switch statement.objectKind {
+        case .index: .index
+        case .view: .view
+        case .materializedView: .materializedView
+        case .sequence: .sequence
+        default: state.kind(of: table)
+        }
+    }
+
+    private static func apply(_ action: AlterTableAction, table: QualifiedName, kind: RelationKind,
+                              state: PatchState, into effects: inout StatementEffects) {
+        let facts = AlterTableFacts.self
+        switch action {
+        case .addColumn(let column, _): ColumnEffects.add(column, to: table, kind: kind, state: state, into: &effects)
+        case .dropColumn(let name, _, _):
+            effects.lock(table, kind, facts.dropColumn.lock)
+            ColumnEffects.lockForeignKeyTargets(of: name, on: table, state: state, into: &effects)
+            if state.isPreExisting(table) {
+                effects.compatibility.append(CompatibilityBreak(
+                    kind: .dropsColumn, object: "\(table).\(name)",
+                    message: "code that still reads or writes \(table).\(name) fails once it is dropped"))
+            }
+        case .alterColumnType(let column, let type, let using):
+            ColumnEffects.changeType(of: column, to: type, using: using, on: table, kind: kind, state: state, into: &effects)
+        case .setNotNull(let column): ColumnEffects.setNotNull(column, on: table, kind: kind, state: state, into: &effects)
+        case .dropNotNull: effects.lock(table, kind, facts.dropNotNull.lock)
+        case .setDefault, .dropDefault: effects.lock(table, kind, facts.columnDefault.lock)
+        case .addConstraint(let constraint): ConstraintFacts.add(constraint, to: table, state: state, into: &effects)
+        case .dropConstraint(let name, _, _): ConstraintFacts.drop(name, on: table, state: state, into: &effects)
+        case .validateConstraint(let name): ConstraintFacts.validate(name, on: table, state: state, into: &effects)
+        case .setLogged, .setUnlogged: rewrite(table, kind, facts.persistence, .persistenceChange, into: &effects)
+        case .setTablespace: rewrite(table, kind, facts.tablespace, .tablespaceChange, into: &effects)
+        case .setAccessMethod: rewrite(table, kind, facts.accessMethod, .accessMethodChange, into: &effects)
+        case .attachPartition(let partition):
+            effects.lock(table, .partitionedTable, facts.attachPartition.lock)
+            let child = state.resolve(partition)
+            effects.lock(child, .table, .accessExclusive)
+            effects.appendUnique(child, to: \.scans)
+        case .detachPartition(let partition, let isConcurrent):
+            let fact = isConcurrent ? facts.detachPartitionConcurrently : facts.detachPartition
+            effects.lock(table, .partitionedTable, fact.lock)
+            effects.lock(state.resolve(partition), .table, fact.lock)
+            if isConcurrent { effects.isTransactional = false }
+        case .detachPartitionFinalize(let partition):
+            effects.lock(table, .partitionedTable, facts.detachPartitionConcurrently.lock)
+            effects.lock(state.resolve(partition), .table, facts.detachPartitionConcurrently.lock)
+        case .setTriggerState: effects.lock(table, kind, facts.triggerState.lock)
+        case .changeOwner: effects.lock(table, kind, facts.owner.lock)
+        case .setStorageOptions(let names), .resetStorageOptions(let names):
+            let isCheap = !names.isEmpty && names.allSatisfy(AlterTableFacts.isCheapOption)
+            effects.lock(table, kind, isCheap ? facts.cheapOptions.lock : facts.otherOptions.lock)
+        case .setStatistics: effects.lock(table, kind, facts.setStatistics.lock)
+        case .setStorage: effects.lock(table, kind, facts.setStorage.lock)
+        case .addIdentity, .dropIdentity: effects.lock(table, kind, facts.identity.lock)
+        case .clusterOn: effects.lock(table, kind, facts.clusterOn.lock)
+        case .replicaIdentity, .rowSecurity, .other: effects.lock(table, kind, facts.otherSubcommand.lock)
+        }
+    }
+
+    static func rewrite(_ table: QualifiedName, _ kind: RelationKind, _ fact: Fact, _ reason: RewriteReason,
+                        into effects: inout StatementEffects) {
+        effects.lock(table, kind, fact.lock)
+        effects.appendUnique(table, to: \.rewrites)
+        effects.rewriteReasons.append(reason)
+    }
+}

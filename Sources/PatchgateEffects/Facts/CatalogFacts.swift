@@ -1,0 +1,55 @@
+import PatchgateSyntax
+
+/// Statements that change only the catalog: views, functions, triggers, types, comments, grants.
+enum CatalogFacts {
+    static let createView = Fact("catalog.create-view", lock: .accessShare, doc: "sql-createview.html",
+        truth: ["create-view"], note: "reads the relations it selects from")
+    static let replaceView = Fact("catalog.replace-view", lock: .accessExclusive, doc: "sql-createview.html",
+        truth: ["create-or-replace-view"], note: "ACCESS EXCLUSIVE on the view only, for a catalog update")
+    static let createTrigger = Fact("catalog.create-trigger", lock: .shareRowExclusive, doc: "sql-createtrigger.html",
+        truth: ["create-trigger"])
+    static let dropTrigger = Fact("catalog.drop-trigger", lock: .accessExclusive, doc: "sql-droptrigger.html",
+        truth: ["drop-trigger"])
+    static let comment = Fact("catalog.comment", lock: .shareUpdateExclusive, doc: "sql-comment.html",
+        truth: ["comment-on-table", "comment-on-column"])
+    static let addEnumValue = Fact("catalog.alter-type-add-value", lock: .accessShare, doc: "sql-altertype.html",
+        truth: ["alter-type-add-value"], note: "no table lock; on 15 it may run in a transaction, but the new value cannot be used before COMMIT")
+
+    static let all = [createView, replaceView, createTrigger, dropTrigger, comment, addEnumValue]
+
+    static func createView(_ statement: CreateView, state: PatchState, into effects: inout StatementEffects) {
+        let view = state.resolve(statement.name)
+        for source in statement.sourceRelations.map(state.resolve) where source != view {
+            effects.lock(source, state.kind(of: source), createView.lock)
+        }
+        if statement.isReplace && state.isPreExisting(view) {
+            effects.lock(view, .view, replaceView.lock)
+        } else {
+            effects.created.append(view)
+        }
+    }
+
+    static func createTrigger(_ statement: CreateTrigger, state: PatchState, into effects: inout StatementEffects) {
+        let table = state.resolve(statement.table)
+        effects.lock(table, state.kind(of: table), createTrigger.lock)
+    }
+
+    static func dropTriggers(_ statement: Drop, state: PatchState, into effects: inout StatementEffects) {
+        for parts in statement.objects where parts.count >= 2 {
+            let table = state.resolve(QualifiedName(parts: Array(parts.dropLast())))
+            effects.lock(table, state.kind(of: table), dropTrigger.lock)
+        }
+    }
+
+    static func comment(_ statement: CommentOn, state: PatchState, into effects: inout StatementEffects) {
+        let relationParts: [String]
+        switch statement.objectKind {
+        case .table, .view, .materializedView, .index, .sequence: relationParts = statement.object
+        case .column: relationParts = Array(statement.object.dropLast())
+        default: return
+        }
+        guard !relationParts.isEmpty else { return }
+        let relation = state.resolve(QualifiedName(parts: relationParts))
+        effects.lock(relation, state.kind(of: relation), comment.lock)
+    }
+}

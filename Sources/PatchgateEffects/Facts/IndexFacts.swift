@@ -1,0 +1,55 @@
+import PatchgateSyntax
+
+/// CREATE INDEX, DROP INDEX, REINDEX.
+enum IndexFacts {
+    static let create = Fact("index.create", lock: .share, doc: "sql-createindex.html",
+        truth: ["create-index", "create-unique-index", "create-partial-index"], note: "SHARE blocks writes for the whole build")
+    static let createConcurrently = Fact("index.create.concurrently", lock: .shareUpdateExclusive, doc: "sql-createindex.html",
+        truth: ["create-index-concurrently"], note: "cannot run inside a transaction block")
+    static let drop = Fact("index.drop", lock: .accessExclusive, doc: "sql-dropindex.html", truth: ["drop-index"])
+    static let dropConcurrently = Fact("index.drop.concurrently", lock: .shareUpdateExclusive, doc: "sql-dropindex.html",
+        truth: ["drop-index-concurrently"], note: "cannot run inside a transaction block")
+    static let reindex = Fact("index.reindex", lock: .share, doc: "sql-reindex.html",
+        truth: ["reindex-index", "reindex-table"], note: "SHARE on the table, ACCESS EXCLUSIVE on each index rebuilt")
+    static let reindexConcurrently = Fact("index.reindex.concurrently", lock: .shareUpdateExclusive, doc: "sql-reindex.html",
+        truth: ["reindex-index-concurrently", "reindex-table-concurrently"])
+
+    static let all = [create, createConcurrently, drop, dropConcurrently, reindex, reindexConcurrently]
+
+    static func createIndex(_ statement: CreateIndex, state: PatchState, into effects: inout StatementEffects) {
+        let table = state.resolve(statement.table)
+        let fact = statement.isConcurrent ? createConcurrently : create
+        effects.lock(table, state.kind(of: table), fact.lock)
+        let index = statement.name.map { QualifiedName(schema: table.schema, name: $0) }
+        effects.indexBuilds.append(IndexBuild(index: index, table: table, isConcurrent: statement.isConcurrent))
+        if let index { effects.created.append(index) }
+        if statement.isConcurrent { effects.isTransactional = false }
+    }
+
+    static func dropIndexes(_ statement: Drop, state: PatchState, into effects: inout StatementEffects) {
+        let fact = statement.isConcurrent ? dropConcurrently : drop
+        for index in statement.names.map(state.resolve) {
+            effects.lock(index, .index, .accessExclusive)
+            if let table = state.indexTables[index] { effects.lock(table, state.kind(of: table), fact.lock) }
+        }
+        if statement.isConcurrent { effects.isTransactional = false }
+    }
+
+    static func reindex(_ statement: Reindex, state: PatchState, into effects: inout StatementEffects) {
+        let fact = statement.isConcurrent ? reindexConcurrently : reindex
+        if statement.isConcurrent || ![.index, .table].contains(statement.target) { effects.isTransactional = false }
+        guard let relation = statement.relation.map(state.resolve) else { return }
+        switch statement.target {
+        case .index:
+            effects.lock(relation, .index, statement.isConcurrent ? fact.lock : .accessExclusive)
+            let table = state.indexTables[relation]
+            if let table { effects.lock(table, state.kind(of: table), fact.lock) }
+            effects.indexBuilds.append(IndexBuild(index: relation, table: table ?? relation, isConcurrent: statement.isConcurrent))
+        case .table:
+            effects.lock(relation, state.kind(of: relation), fact.lock)
+            effects.indexBuilds.append(IndexBuild(index: nil, table: relation, isConcurrent: statement.isConcurrent))
+        case .schema, .system, .database:
+            break
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import PatchgateSyntax
+
+/// The short, closed list of ALTER COLUMN TYPE changes for which PostgreSQL 15 skips the table
+/// rewrite (ATColumnChangeRequiresRewrite: a binary-coercible cast whose length-coercion
+/// function can be skipped), as observed on the server by `Tests/Truth/type_change_probe.py`
+/// (results in `Tests/Truth/TYPE_CHANGES.md`). "Binary coercible" alone is not the test: int →
+/// oid is binary coercible on paper and still rewrites.
+enum TypeChangeFacts {
+    static func skipsRewrite(from old: ColumnType, to new: ColumnType, using: Expression?, column: String) -> Bool {
+        if let using, using != .column([column]) { return false }
+        guard old.arrayDimensions == new.arrayDimensions else { return false }
+        let from = canonicalName(old), to = canonicalName(new)
+        switch (from, to) {
+        case ("varchar", "varchar"), ("bpchar", "varchar"):
+            return from == "varchar" && isWidening(old.modifiers.first ?? nil, new.modifiers.first ?? nil)
+        case ("varchar", "text"), ("text", "varchar"):
+            return to == "text" || new.modifiers.isEmpty
+        case ("text", "text"): return true
+        case ("numeric", "numeric"): return numericWidens(old, new)
+        case ("varbit", "varbit"): return isWidening(old.modifiers.first ?? nil, new.modifiers.first ?? nil)
+        case ("timestamp", "timestamp"), ("timestamptz", "timestamptz"), ("time", "time"), ("timetz", "timetz"),
+             ("interval", "interval"):
+            return isWidening(old.modifiers.first ?? nil, new.modifiers.first ?? nil)
+        case ("cidr", "inet"): return true
+        default: return false
+        }
+    }
+
+    /// PostgreSQL's internal names for the SQL-standard spellings.
+    static func canonicalName(_ type: ColumnType) -> String {
+        switch type.name {
+        case "character varying": "varchar"
+        case "character", "char": "bpchar"
+        case "bit varying": "varbit"
+        case "int", "integer": "int4"
+        case "bigint": "int8"
+        case "smallint": "int2"
+        case "decimal": "numeric"
+        case "timestamp without time zone": "timestamp"
+        case "timestamp with time zone": "timestamptz"
+        default: type.name
+        }
+    }
+
+    /// An unbounded new length always widens; a bounded one must be at least the old bound.
+    private static func isWidening(_ old: Int?, _ new: Int?) -> Bool {
+        guard let new else { return true }
+        guard let old else { return false }
+        return new >= old
+    }
+
+    /// numeric(p, s) → numeric(p' ≥ p, s) keeps every value; so does dropping the bounds.
+    private static func numericWidens(_ old: ColumnType, _ new: ColumnType) -> Bool {
+        if new.modifiers.isEmpty { return true }
+        guard old.modifiers.count >= 1, let oldPrecision = old.modifiers[0], let newPrecision = new.modifiers[0] else { return false }
+        let oldScale = old.modifiers.count > 1 ? old.modifiers[1] : 0
+        let newScale = new.modifiers.count > 1 ? new.modifiers[1] : 0
+        return newPrecision >= oldPrecision && oldScale == newScale
+    }
+}

@@ -1,0 +1,133 @@
+import PatchgateEffects
+import PatchgateRules
+import PatchgateSource
+import PatchgateSyntax
+
+/// JSON version 1 (documented in the README): other tools read it, so fields are only ever
+/// added, never renamed.
+public enum JSONReporter {
+    public static func render(_ result: CheckResult) -> String {
+        document(files: result.files.map(fileJSON), inputErrors: result.inputErrors, summary: result.summary)
+    }
+
+    /// The whole document from files rendered one by one (in path order).
+    public static func document(files: [String], inputErrors: [InputError], summary: RunSummary) -> String {
+        var json = JSONWriter()
+        json.object { json in
+            json.field("version", 1)
+            json.key("files")
+            json.array(files) { json, file in json.raw(file) }
+            json.key("inputErrors")
+            json.array(inputErrors) { json, error in
+                json.object { json in
+                    json.field("path", error.path)
+                    json.field("message", error.message)
+                }
+            }
+            json.key("summary")
+            json.object { json in
+                json.field("files", summary.files)
+                json.field("statements", summary.statements)
+                json.field("errors", summary.count(.error))
+                json.field("warnings", summary.count(.warning))
+                json.field("infos", summary.count(.info))
+                for verdict in Verdict.allCases { json.field(verdict.rawValue, summary.count(verdict)) }
+            }
+        }
+        return json.text + "\n"
+    }
+
+    /// One file's object; safe to render on a worker thread and join later.
+    public static func fileJSON(_ file: FileResult) -> String {
+        var json = JSONWriter()
+        json.object { json in
+            json.field("path", file.path)
+            json.field("verdict", file.verdict.rawValue)
+            json.key("statements")
+            json.array(file.statements) { json, statement in
+                guard let source = file.source else { return }
+                json.object { json in statementFields(statement, source: source, into: &json) }
+            }
+            json.key("findings")
+            json.array(file.findings) { json, finding in
+                json.object { json in findingFields(finding, into: &json) }
+            }
+            json.key("reasons")
+            json.array(file.reasons) { json, finding in
+                json.object { json in
+                    json.field("rule", finding.rule)
+                    json.key("statement")
+                    if let index = finding.statementIndex { json.number(index) } else { json.raw("null") }
+                    json.field("message", finding.message)
+                }
+            }
+        }
+        return json.text
+    }
+
+    private static func statementFields(_ statement: AnalyzedStatement, source: SourceFile, into json: inout JSONWriter) {
+        let span = statement.parsed.span
+        let start = source.position(of: span.start), end = source.position(of: span.end)
+        json.field("index", statement.parsed.index)
+        json.field("line", start.line)
+        json.field("column", start.column)
+        json.field("endLine", end.line)
+        json.field("endColumn", end.column)
+        json.field("offset", span.start)
+        json.field("length", span.length)
+        json.field("kind", statement.syntax.kind)
+        if case .other(let node) = statement.syntax { json.field("node", node) }
+        json.field("sql", source.text(span))
+        json.key("effects")
+        json.object { json in effectsFields(statement.effects, into: &json) }
+    }
+
+    static func effectsFields(_ effects: StatementEffects, into json: inout JSONWriter) {
+        json.key("locks")
+        json.array(effects.locks) { json, lock in
+            json.object { json in
+                json.field("relation", lock.relation.description)
+                json.field("kind", lock.kind.rawValue)
+                json.field("mode", lock.mode.pgLocksName)
+            }
+        }
+        json.field("rewrites", strings: effects.rewrites.map(\.description))
+        json.field("scans", strings: effects.scans.map(\.description))
+        json.key("indexBuilds")
+        json.array(effects.indexBuilds) { json, build in
+            json.object { json in
+                json.field("index", build.index?.description)
+                json.field("table", build.table.description)
+                json.field("concurrent", build.isConcurrent)
+            }
+        }
+        json.field("transactional", effects.isTransactional)
+        json.field("created", strings: effects.created.map(\.description))
+        json.key("compatibility")
+        json.array(effects.compatibility) { json, change in
+            json.object { json in
+                json.field("kind", change.kind.rawValue)
+                json.field("object", change.object)
+                json.field("message", change.message)
+            }
+        }
+        json.field("wholeTableWrites", strings: effects.wholeTableWrites.map(\.description))
+    }
+
+    private static func findingFields(_ finding: Finding, into json: inout JSONWriter) {
+        json.field("rule", finding.rule)
+        json.field("severity", finding.severity.rawValue)
+        json.field("verdict", finding.verdict.rawValue)
+        json.field("message", finding.message)
+        json.field("help", finding.help)
+        json.field("page", finding.rulePage)
+        json.field("line", finding.start.line)
+        json.field("column", finding.start.column)
+        json.field("endLine", finding.end.line)
+        json.field("endColumn", finding.end.column)
+        json.field("offset", finding.span.start)
+        json.field("length", finding.span.length)
+        json.key("statement")
+        if let index = finding.statementIndex { json.number(index) } else { json.raw("null") }
+    }
+}

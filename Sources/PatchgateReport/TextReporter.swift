@@ -1,0 +1,75 @@
+import PatchgateRules
+import PatchgateSource
+
+/// Compiler-style text: `path:line:col: severity[rule]: message`, the source line with a caret
+/// underline, help and the rule page; then each file's verdict and its reasons.
+public struct TextReporter: Sendable {
+    public let style: TextStyle
+    /// Hide info findings and hot files' verdict lines.
+    public let isQuiet: Bool
+
+    public init(style: TextStyle, isQuiet: Bool) {
+        self.style = style
+        self.isQuiet = isQuiet
+    }
+
+    public func render(_ result: CheckResult) -> String {
+        result.files.map(renderFile).joined() + summary(result.summary, inputErrors: result.inputErrors)
+    }
+
+    public func renderFile(_ file: FileResult) -> String {
+        var text = ""
+        for finding in file.findings where !(isQuiet && finding.severity == .info) {
+            text += renderFinding(finding, path: file.path, source: file.source)
+        }
+        if !(isQuiet && file.verdict == .hot) {
+            text += "\(style.bold)\(file.path)\(style.reset): verdict \(style.paint(file.verdict.rawValue, style.verdict[file.verdict]))\n"
+            for reason in file.reasons {
+                text += "  - \(reason.rule) (line \(reason.start.line)): \(SourceExcerpt.sanitize(reason.message))\n"
+            }
+        }
+        return text
+    }
+
+    func renderFinding(_ finding: Finding, path: String, source: SourceFile?) -> String {
+        let severity = style.paint(finding.severity.rawValue, style.severity[finding.severity])
+        var text = "\(style.bold)\(path):\(finding.start.line):\(finding.start.column)\(style.reset): "
+        text += "\(severity)[\(finding.rule)]: \(SourceExcerpt.sanitize(finding.message))\n"
+        if let source { text += excerpt(finding, source: source) }
+        if !finding.help.isEmpty { text += "   = help: \(SourceExcerpt.sanitize(finding.help))\n" }
+        text += "   = see: \(finding.rulePage)\n"
+        return text
+    }
+
+    private func excerpt(_ finding: Finding, source: SourceFile) -> String {
+        let line = finding.start.line
+        let number = String(line)
+        let gutter = String(repeating: " ", count: number.count)
+        let rawLine = String(decoding: source.bytes[source.lines.lineRange(line - 1)], as: UTF8.self)
+        let shown = SourceExcerpt.displayLine(source, line: line)
+        let startWidth = SourceExcerpt.width(of: rawLine, upTo: finding.start.column)
+        let endWidth = finding.end.line == line
+            ? SourceExcerpt.width(of: rawLine, upTo: finding.end.column)
+            : SourceExcerpt.width(of: rawLine, upTo: rawLine.unicodeScalars.count + 1)
+        let carets = String(repeating: "^", count: max(1, endWidth - startWidth))
+        let more = finding.end.line > line ? " (\(finding.end.line - line) more lines)" : ""
+        return """
+        \(gutter) |
+        \(number) | \(shown)
+        \(gutter) | \(String(repeating: " ", count: startWidth))\(style.paint(carets, style.severity[finding.severity]))\(more)
+
+        """
+    }
+
+    public func summary(_ summary: RunSummary, inputErrors: [InputError]) -> String {
+        var text = ""
+        for error in inputErrors {
+            text += "\(style.paint("error", style.severity[.error])): \(error.message)\n"
+        }
+        let verdicts = Verdict.allCases.map { "\(summary.count($0)) \($0.rawValue)" }
+        text += "\(summary.files) files, \(summary.statements) statements: "
+        text += "\(summary.count(.error)) errors, \(summary.count(.warning)) warnings; "
+        text += "verdicts: \(verdicts.joined(separator: ", "))\n"
+        return text
+    }
+}

@@ -1,0 +1,36 @@
+import PatchgateEffects
+import PatchgateSource
+import PatchgateSyntax
+
+/// The pipeline for one file: bytes → source → statements → effects → findings → verdict.
+public enum Checker {
+    public static func check(path: String, bytes: [UInt8], options: CheckOptions) -> FileResult {
+        let source: SourceFile
+        do {
+            source = try SourceFile(path: path, bytes: bytes)
+        } catch {
+            return FileResult(path: path, source: nil, statements: [], findings: [InputRules.finding(for: error, bytes: bytes)])
+        }
+        let parsed = PatchParser.parse(source)
+        var fileOptions = options
+        if FileDirectives.requestsNoTransaction(parsed) { fileOptions.transactionMode = .none }
+        let statements = EffectAnalyzer.analyze(parsed.statements, transactionMode: fileOptions.transactionMode)
+        var patch = PatchContext(source: source, parsed: parsed, statements: statements, options: fileOptions, earlierFindings: [])
+        var findings = RuleRegistry.specific.flatMap { $0.findings(in: patch) }
+        patch = PatchContext(source: source, parsed: parsed, statements: statements, options: fileOptions, earlierFindings: findings)
+        findings += RuleRegistry.fallback.flatMap { $0.findings(in: patch) }
+        return FileResult(path: path, source: source, statements: statements, findings: findings)
+    }
+}
+
+/// `-- patchgate: no-transaction` before the first statement: the runner applies this file
+/// statement by statement, outside any transaction.
+enum FileDirectives {
+    static func requestsNoTransaction(_ parsed: ParsedPatch) -> Bool {
+        let firstStatement = parsed.statements.first?.span.start ?? parsed.source.bytes.count
+        return parsed.comments.contains { comment in
+            comment.span.start < firstStatement
+                && parsed.source.text(comment.span).contains("patchgate: no-transaction")
+        }
+    }
+}

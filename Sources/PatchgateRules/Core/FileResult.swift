@@ -1,0 +1,75 @@
+import PatchgateEffects
+import PatchgateSource
+
+/// Everything decided about one file; reporters render it and decide nothing.
+public struct FileResult: Sendable {
+    public let path: String
+    /// nil when the bytes are not SQL text (not UTF-8, NUL bytes).
+    public let source: SourceFile?
+    public let statements: [AnalyzedStatement]
+    /// Sorted by offset, then rule id.
+    public let findings: [Finding]
+    public let verdict: Verdict
+
+    public init(path: String, source: SourceFile?, statements: [AnalyzedStatement], findings: [Finding]) {
+        self.path = path
+        self.source = source
+        self.statements = statements
+        self.findings = findings.sorted { ($0.span.start, $0.rule, $0.span.end) < ($1.span.start, $1.rule, $1.span.end) }
+        verdict = findings.map(\.verdict).max() ?? .hot
+    }
+
+    /// The findings that make the verdict worse than hot.
+    public var reasons: [Finding] { findings.filter { $0.verdict > .hot } }
+
+    public func count(_ severity: Severity) -> Int { findings.count { $0.severity == severity } }
+}
+
+/// The whole run: files in path order, and the paths that could not be read at all.
+public struct CheckResult: Sendable {
+    public let files: [FileResult]
+    public let inputErrors: [InputError]
+
+    public init(files: [FileResult], inputErrors: [InputError]) {
+        self.files = files.sorted { $0.path < $1.path }
+        self.inputErrors = inputErrors.sorted { $0.path < $1.path }
+    }
+
+    public var statementCount: Int { files.reduce(0) { $0 + $1.statements.count } }
+    public func count(_ severity: Severity) -> Int { files.reduce(0) { $0 + $1.count(severity) } }
+}
+
+/// The counts a run's summary line and JSON summary show.
+public struct RunSummary: Sendable {
+    public var files = 0
+    public var statements = 0
+    public var findingsBySeverity: [Severity: Int] = [:]
+    public var filesByVerdict: [Verdict: Int] = [:]
+
+    public init() {}
+
+    public mutating func add(_ file: FileResult) {
+        files += 1
+        statements += file.statements.count
+        for finding in file.findings { findingsBySeverity[finding.severity, default: 0] += 1 }
+        filesByVerdict[file.verdict, default: 0] += 1
+    }
+
+    public mutating func merge(_ other: RunSummary) {
+        files += other.files
+        statements += other.statements
+        findingsBySeverity.merge(other.findingsBySeverity, uniquingKeysWith: +)
+        filesByVerdict.merge(other.filesByVerdict, uniquingKeysWith: +)
+    }
+
+    public func count(_ severity: Severity) -> Int { findingsBySeverity[severity] ?? 0 }
+    public func count(_ verdict: Verdict) -> Int { filesByVerdict[verdict] ?? 0 }
+}
+
+extension CheckResult {
+    public var summary: RunSummary {
+        var summary = RunSummary()
+        files.forEach { summary.add($0) }
+        return summary
+    }
+}

@@ -1,0 +1,32 @@
+import PatchgateSource
+
+/// One problem at an exact place, from one rule.
+public struct Finding: Hashable, Sendable {
+    public let rule: String
+    public let severity: Severity
+    /// The verdict this finding forces on its file (`hot` forces nothing).
+    public let verdict: Verdict
+    public let message: String
+    public let help: String
+    public let span: Span
+    public let start: SourcePosition
+    public let end: SourcePosition
+    /// The statement it is about, when it is about one.
+    public let statementIndex: Int?
+
+    public init(rule: String, severity: Severity, verdict: Verdict, message: String, help: String,
+                span: Span, start: SourcePosition, end: SourcePosition, statementIndex: Int?) {
+        self.rule = rule
+        self.severity = severity
+        self.verdict = verdict
+        self.message = message
+        self.help = help
+        self.span = span
+        self.start = start
+        self.end = end
+        self.statementIndex = statementIndex
+    }
+
+    /// Where the rule's page lives, relative to the repository root.
+    public var rulePage: String { "rules/\(rule).md" }
+}

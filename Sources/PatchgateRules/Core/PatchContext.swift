@@ -1,0 +1,43 @@
+import PatchgateEffects
+import PatchgateSource
+import PatchgateSyntax
+
+/// One file as the rules see it.
+public struct PatchContext: Sendable {
+    public let source: SourceFile
+    public let parsed: ParsedPatch
+    public let statements: [AnalyzedStatement]
+    public let options: CheckOptions
+    /// Findings of the specific rules, for the fallback rules that run after them.
+    public let earlierFindings: [Finding]
+
+    /// A finding of `rule` over a statement's whole span.
+    public func finding<R: Rule>(_ rule: R.Type, _ statement: AnalyzedStatement, _ message: String, help: String) -> Finding {
+        finding(rule, span: statement.parsed.span, statementIndex: statement.parsed.index, message, help: help)
+    }
+
+    public func finding<R: Rule>(_ rule: R.Type, span: Span, statementIndex: Int?, _ message: String, help: String) -> Finding {
+        Finding(
+            rule: R.id, severity: R.defaultSeverity, verdict: R.verdict, message: message, help: help,
+            span: span, start: source.position(of: span.start), end: source.position(of: span.end),
+            statementIndex: statementIndex
+        )
+    }
+
+    /// True when an earlier, more specific rule already rejected this statement.
+    public func isAlreadyRejected(_ statement: AnalyzedStatement) -> Bool {
+        earlierFindings.contains { $0.statementIndex == statement.parsed.index && $0.verdict >= .rejected }
+    }
+}
+
+/// How files are applied, which decides transactions and lock budgets.
+public struct CheckOptions: Sendable {
+    public var transactionMode: TransactionMode
+    /// A `lock_timeout` above this does not count as a guard.
+    public var maxLockTimeoutMilliseconds: Int
+
+    public init(transactionMode: TransactionMode = .perFile, maxLockTimeoutMilliseconds: Int = 10_000) {
+        self.transactionMode = transactionMode
+        self.maxLockTimeoutMilliseconds = maxLockTimeoutMilliseconds
+    }
+}

@@ -1,0 +1,38 @@
+import PatchgateEffects
+import PatchgateSyntax
+
+/// A rule's identity and defaults, shown by reports, `patchgate rules` and SARIF metadata.
+public struct RuleDescriptor: Sendable {
+    public let id: String
+    public let severity: Severity
+    public let verdict: Verdict
+    public let summary: String
+}
+
+/// A check over a whole analysed patch. Rules read syntax and effects, never text.
+public protocol Rule: Sendable {
+    static var id: String { get }
+    static var defaultSeverity: Severity { get }
+    /// The verdict a finding of this rule forces on its file.
+    static var verdict: Verdict { get }
+    static var summary: String { get }
+    init()
+    func findings(in patch: PatchContext) -> [Finding]
+}
+
+extension Rule {
+    public static var descriptor: RuleDescriptor {
+        RuleDescriptor(id: id, severity: defaultSeverity, verdict: verdict, summary: summary)
+    }
+}
+
+/// A rule that looks at one statement at a time.
+public protocol StatementRule: Rule {
+    func check(_ statement: AnalyzedStatement, in patch: PatchContext) -> [Finding]
+}
+
+extension StatementRule {
+    public func findings(in patch: PatchContext) -> [Finding] {
+        patch.statements.flatMap { check($0, in: patch) }
+    }
+}

@@ -1,0 +1,17 @@
+import PatchgateEffects
+
+/// Without CONCURRENTLY the build holds a SHARE lock: writes wait until it ends.
+struct RequireConcurrentIndexCreation: StatementRule {
+    static let id = "require-concurrent-index-creation"
+    static let defaultSeverity = Severity.error
+    static let verdict = Verdict.rejected
+    static let summary = "CREATE INDEX without CONCURRENTLY blocks writes for the whole build"
+
+    func check(_ statement: AnalyzedStatement, in patch: PatchContext) -> [Finding] {
+        guard case .createIndex(let index) = statement.syntax, !index.isConcurrent,
+              let build = statement.effects.indexBuilds.first, !statement.context.isEmptyNew(build.table) else { return [] }
+        return [patch.finding(Self.self, statement,
+                              "CREATE INDEX blocks writes to \(build.table) until the whole index is built",
+                              help: "use CREATE INDEX CONCURRENTLY, in a file of its own, outside a transaction")]
+    }
+}

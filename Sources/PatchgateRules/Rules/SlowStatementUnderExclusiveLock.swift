@@ -1,0 +1,36 @@
+import PatchgateEffects
+import PatchgateSyntax
+
+/// Inside a transaction every lock is held until COMMIT: slow work on a table that an earlier
+/// statement locked against writes keeps that table blocked for all of it.
+struct SlowStatementUnderExclusiveLock: StatementRule {
+    static let id = "slow-statement-under-exclusive-lock"
+    static let defaultSeverity = Severity.error
+    static let verdict = Verdict.rejected
+    static let summary = "slow work on a table an earlier statement of the transaction locked against writes"
+
+    func check(_ statement: AnalyzedStatement, in patch: PatchContext) -> [Finding] {
+        SlowWork.tables(of: statement).compactMap { table, work in
+            guard let held = statement.context.heldLocks[table], held.mode.blocksWrites else { return nil }
+            let line = patch.statements.first { $0.parsed.index == held.sinceStatement }.map { patch.source.position(of: $0.parsed.span.start).line }
+            let since = line.map { " since line \($0)" } ?? ""
+            return patch.finding(Self.self, statement,
+                                 "\(work) \(table) while this transaction holds \(held.mode.pgLocksName) on it\(since): the table stays blocked for the whole statement",
+                                 help: "move this statement to a patch of its own, applied after the one that takes the lock has committed")
+        }
+    }
+}
+
+/// The slow things a statement does to each table that existed (or was filled) before it.
+enum SlowWork {
+    static func tables(of statement: AnalyzedStatement) -> [(QualifiedName, String)] {
+        let effects = statement.effects
+        var work: [(QualifiedName, String)] = []
+        work += effects.rewrites.map { ($0, "rewrites") }
+        work += effects.scans.map { ($0, "scans") }
+        work += effects.indexBuilds.map { ($0.table, "builds an index on") }
+        work += effects.wholeTableWrites.map { ($0, "writes every row of") }
+        var seen = Set<QualifiedName>()
+        return work.filter { !statement.context.isEmptyNew($0.0) && seen.insert($0.0).inserted }
+    }
+}

@@ -1,0 +1,109 @@
+public struct Drop: Hashable, Sendable {
+    public let objectKind: ObjectKind
+    /// Dotted names as written; for a trigger, rule or policy the last part is its own name
+    /// and the rest is the table's.
+    public let objects: [[String]]
+    public let isConcurrent: Bool
+    public let ifExists: Bool
+    public let isCascade: Bool
+
+    public var names: [QualifiedName] { objects.map(QualifiedName.init(parts:)) }
+}
+
+/// `ALTER … RENAME` of any object; `column` is set when a column (or constraint, trigger …)
+/// of `relation` is renamed.
+public struct Rename: Hashable, Sendable {
+    public let objectKind: ObjectKind
+    /// The table, view or index renamed or holding what is renamed.
+    public let relation: QualifiedName?
+    /// For non-relation objects (types, functions, schemas …): their dotted name.
+    public let object: [String]
+    /// The old name of a renamed column, constraint, trigger or policy.
+    public let subobject: String?
+    public let newName: String
+    public let ifExists: Bool
+}
+
+public struct Reindex: Hashable, Sendable {
+    public enum Target: String, Hashable, Sendable { case index, table, schema, system, database }
+    public let target: Target
+    public let relation: QualifiedName?
+    public let name: String?
+    public let isConcurrent: Bool
+}
+
+public struct RefreshMaterializedView: Hashable, Sendable {
+    public let name: QualifiedName
+    public let isConcurrent: Bool
+    public let withNoData: Bool
+}
+
+public struct Cluster: Hashable, Sendable {
+    /// nil: re-cluster every previously clustered table.
+    public let table: QualifiedName?
+    public let index: String?
+}
+
+/// `VACUUM` or `ANALYZE`.
+public struct Vacuum: Hashable, Sendable {
+    public let isVacuum: Bool
+    public let isFull: Bool
+    public let tables: [QualifiedName]
+}
+
+public struct Truncate: Hashable, Sendable {
+    public let tables: [QualifiedName]
+    public let isCascade: Bool
+}
+
+public struct LockTables: Hashable, Sendable {
+    public let tables: [QualifiedName]
+    public let mode: LockMode
+    public let isNoWait: Bool
+}
+
+/// `SET`, `SET LOCAL`, `RESET`: `value` nil means RESET or DEFAULT.
+public struct SetVariable: Hashable, Sendable {
+    public let name: String
+    public let value: String?
+    public let isLocal: Bool
+}
+
+public struct TransactionControl: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable {
+        case begin, commit, rollback, savepoint, release = "release-savepoint",
+             rollbackToSavepoint = "rollback-to-savepoint", prepare = "prepare-transaction",
+             commitPrepared = "commit-prepared", rollbackPrepared = "rollback-prepared"
+    }
+    public let kind: Kind
+}
+
+public struct CommentOn: Hashable, Sendable {
+    public let objectKind: ObjectKind
+    public let object: [String]
+    /// nil for `COMMENT … IS NULL`, which removes the comment.
+    public let text: String?
+}
+
+public struct Grant: Hashable, Sendable {
+    public let isGrant: Bool
+    public let objectKind: ObjectKind
+    public let objects: [[String]]
+    public let privileges: [String]
+}
+
+public struct Insert: Hashable, Sendable {
+    public let table: QualifiedName
+    /// Relations the inserted rows are read from (`INSERT … SELECT … FROM`).
+    public let sourceRelations: [QualifiedName]
+}
+
+public struct Update: Hashable, Sendable {
+    public let table: QualifiedName
+    public let hasWhere: Bool
+}
+
+public struct Delete: Hashable, Sendable {
+    public let table: QualifiedName
+    public let hasWhere: Bool
+}

@@ -1,0 +1,68 @@
+import Foundation
+import PatchgateSource
+
+/// One file to check: its display path and where to read it.
+struct InputFile: Sendable {
+    let path: String
+    let isStandardInput: Bool
+}
+
+/// Expands the command line's paths: files as given, directories to every `*.sql` below
+/// them, `-` to standard input. Problems are reported, and the other paths still run.
+enum InputCollector {
+    static func collect(_ arguments: [String]) -> (files: [InputFile], errors: [InputError]) {
+        var files: [InputFile] = []
+        var errors: [InputError] = []
+        for argument in arguments {
+            if argument == "-" {
+                files.append(InputFile(path: "<stdin>", isStandardInput: true))
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+                errors.append(.unreadable(path: argument, reason: "no such file or directory"))
+                continue
+            }
+            if isDirectory.boolValue {
+                let found = sqlFiles(under: argument)
+                if found.isEmpty { errors.append(.unreadable(path: argument, reason: "directory holds no .sql file")) }
+                files += found.map { InputFile(path: $0, isStandardInput: false) }
+            } else {
+                files.append(InputFile(path: argument, isStandardInput: false))
+            }
+        }
+        var seen = Set<String>()
+        let unique = files.filter { seen.insert($0.path).inserted }
+        return (unique.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }, errors)
+    }
+
+    private static func sqlFiles(under directory: String) -> [String] {
+        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        guard let enumerator = FileManager.default.enumerator(atPath: base) else { return [] }
+        var found: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            guard relative.hasSuffix(".sql") else { continue }
+            let path = base + "/" + relative
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                found.append(path)
+            }
+        }
+        return found
+    }
+
+    static func read(_ file: InputFile) -> Result<[UInt8], InputError> {
+        if file.isStandardInput {
+            return .success(Array(FileHandle.standardInput.readDataToEndOfFile()))
+        }
+        guard let handle = FileHandle(forReadingAtPath: file.path) else {
+            return .failure(.unreadable(path: file.path, reason: "permission denied or not a regular file"))
+        }
+        defer { try? handle.close() }
+        do {
+            return .success(Array(try handle.readToEnd() ?? Data()))
+        } catch {
+            return .failure(.unreadable(path: file.path, reason: error.localizedDescription))
+        }
+    }
+}

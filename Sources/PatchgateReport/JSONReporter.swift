@@ -77,7 +77,8 @@ public enum JSONReporter {
         json.field("length", span.length)
         json.field("kind", statement.syntax.kind)
         if case .other(let node) = statement.syntax { json.field("node", node) }
-        json.field("sql", source.text(span))
+        json.key("sql")
+        json.string(utf8: source.bytes[span.start..<span.end])
         json.key("effects")
         json.object { json in effectsFields(statement.effects, into: &json) }
     }

@@ -205,9 +205,22 @@ public struct PsqlPreprocessor {
     }
 
     private func isCopyFromStdin(_ statement: ArraySlice<UInt8>) -> Bool {
+        // Cheap test first: almost no statement mentions stdin at all.
+        guard Self.contains(statement, caseInsensitive: Array("stdin".utf8)) else { return false }
         let words = Self.words(statement)
         guard words.first == "copy" else { return false }
         return zip(words, words.dropFirst()).contains { $0 == "from" && $1 == "stdin" }
+    }
+
+    private static func contains(_ text: ArraySlice<UInt8>, caseInsensitive needle: [UInt8]) -> Bool {
+        guard text.count >= needle.count else { return false }
+        var start = text.startIndex
+        while start + needle.count <= text.endIndex {
+            if text[start] | 0x20 == needle[0],
+               zip(text[start..<start + needle.count], needle).allSatisfy({ $0 | 0x20 == $1 }) { return true }
+            start += 1
+        }
+        return false
     }
 
     /// Lower-cased bare words outside comments; enough to recognise `COPY … FROM stdin`.

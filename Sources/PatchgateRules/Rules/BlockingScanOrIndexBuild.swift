@@ -19,7 +19,7 @@ struct BlockingScanOrIndexBuild: StatementRule {
         let mode = effects.lockMode(on: table)?.pgLocksName ?? "a lock"
         let what = effects.scans.contains(table) ? "reads every row of" : "builds an index on"
         return [patch.finding(Self.self, statement,
-                              "\(statement.syntax.kind.uppercased()) \(what) \(table) while holding \(mode): writes wait for the whole of it",
+                              "\(statement.syntax.displayName) \(what) \(table) while holding \(mode): writes wait for the whole of it",
                               help: "split the change so that the slow part runs under SHARE UPDATE EXCLUSIVE: NOT VALID then VALIDATE CONSTRAINT, CREATE INDEX CONCURRENTLY then USING INDEX, a CHECK that implies the partition bounds before ATTACH PARTITION")]
     }
 }

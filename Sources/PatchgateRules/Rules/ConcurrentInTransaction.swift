@@ -14,7 +14,7 @@ struct ConcurrentInTransaction: StatementRule {
             ? "the runner applies the file in one transaction (--transaction per-file)"
             : "it follows BEGIN"
         return [patch.finding(Self.self, statement,
-                              "\(statement.syntax.kind.uppercased()) cannot run inside a transaction block, and \(wrapper)",
+                              "\(statement.syntax.displayName) cannot run inside a transaction block, and \(wrapper)",
                               help: "put it in a file of its own starting with `-- patchgate: no-transaction`, and apply that file outside a transaction")]
     }
 }

@@ -11,7 +11,7 @@ struct DmlWithoutWhere: StatementRule {
     func check(_ statement: AnalyzedStatement, in patch: PatchContext) -> [Finding] {
         statement.effects.wholeTableWrites.filter { !statement.context.isEmptyNew($0) }.map { table in
             patch.finding(Self.self, statement,
-                          "\(statement.syntax.kind.uppercased()) without WHERE writes every row of \(table) in one transaction",
+                          "\(statement.syntax.displayName) without WHERE writes every row of \(table) in one transaction",
                           help: "backfill in batches (for example 1,000 rows by primary key range per transaction) from a background job")
         }
     }

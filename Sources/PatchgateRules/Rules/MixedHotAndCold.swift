@@ -15,7 +15,7 @@ struct MixedHotAndCold: Rule {
               let coldStatement = patch.statements.first(where: { $0.parsed.index == coldIndex }) else { return [] }
         let coldLine = patch.source.position(of: coldStatement.parsed.span.start).line
         return [patch.finding(Self.self, first,
-                              "\(first.syntax.kind.uppercased()) must run outside a transaction, but line \(coldLine) needs the downtime window, where the file is applied in one",
+                              "\(first.syntax.displayName) must run outside a transaction, but line \(coldLine) needs the downtime window, where the file is applied in one",
                               help: "split the file: the cold statements in one patch, each statement that must run outside a transaction in a live patch of its own")]
     }
 }

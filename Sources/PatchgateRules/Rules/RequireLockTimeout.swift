@@ -20,7 +20,7 @@ struct RequireLockTimeout: StatementRule {
         if timeout > 0 && timeout <= limit { return [] }
         let why = timeout > limit ? "lock_timeout is \(timeout) ms, above the \(limit) ms limit" : "no lock_timeout is set"
         return [patch.finding(Self.self, statement,
-                              "\(statement.syntax.kind.uppercased()) takes \(lock.mode.pgLocksName) on \(lock.relation) and \(why): while it waits, every query on \(lock.relation) waits behind it",
+                              "\(statement.syntax.displayName) takes \(lock.mode.pgLocksName) on \(lock.relation) and \(why): while it waits, every query on \(lock.relation) waits behind it",
                               help: "SET lock_timeout = '2s'; before the statement and retry on timeout, or apply it in the downtime window")]
     }
 }

@@ -12,7 +12,7 @@ struct VacuumFullOrCluster: StatementRule {
         let tables = statement.effects.rewrites.filter { !statement.context.isEmptyNew($0) }
         guard isMaintenance, !tables.isEmpty else { return [] }
         return [patch.finding(Self.self, statement,
-                              "\(statement.syntax.kind.uppercased()) rewrites \(tables.map(\.description).joined(separator: ", ")) under ACCESS EXCLUSIVE: reads and writes wait for the whole copy",
+                              "\(statement.syntax.displayName) rewrites \(tables.map(\.description).joined(separator: ", ")) under ACCESS EXCLUSIVE: reads and writes wait for the whole copy",
                               help: "use pg_repack or pg_squeeze, which hold the strong lock only briefly; plain VACUUM needs no window")]
     }
 }

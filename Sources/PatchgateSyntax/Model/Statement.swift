@@ -1,3 +1,5 @@
+import Foundation
+
 /// One statement, typed as far as a schema gate needs. Anything else is kept as `.other`
 /// with the parser's node name, so nothing is dropped.
 public enum Statement: Hashable, Sendable {
@@ -26,6 +28,9 @@ public enum Statement: Hashable, Sendable {
     case update(Update)
     case delete(Delete)
     case other(nodeName: String)
+
+    /// The kind as SQL words for messages: `CREATE INDEX`, `ALTER TABLE`.
+    public var displayName: String { kind.replacingOccurrences(of: "-", with: " ").uppercased() }
 
     /// A stable kebab-case name for reports and JSON.
     public var kind: String {

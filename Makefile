@@ -1,0 +1,29 @@
+# The README's two commands: `make run` (build, then check the bundled examples) and
+# `make test` (the whole test suite). Both install missing system packages first.
+SWIFT_BUILD_FLAGS ?=
+BIN := .build/debug/patchgate
+
+.PHONY: run build test test-swift test-truth bench release proto
+
+run: build
+	@$(BIN) check fixtures/examples; code=$$?; echo "patchgate exit code: $$code (0 all good, 1 a file rejected or invalid, 2 usage or I/O)"; [ $$code -le 1 ]
+
+build:
+	@scripts/install-deps.sh
+	swift build $(SWIFT_BUILD_FLAGS)
+
+test:
+	@scripts/install-deps.sh --test
+	swift build $(SWIFT_BUILD_FLAGS)
+	swift test $(SWIFT_BUILD_FLAGS)
+	PATCHGATE_BIN=$(BIN) python3 -m pytest -q Tests/Truth
+
+release:
+	@scripts/install-deps.sh
+	swift build -c release
+
+bench: release
+	scripts/bench.sh
+
+proto:
+	scripts/gen-pgquery-proto.sh

@@ -14,7 +14,7 @@ enum SourceExcerpt {
         for scalar in text.unicodeScalars {
             if scalar == "\t" {
                 result += "    "
-            } else if isUnsafe(scalar) {
+            } else if isHiddenOrReordering(scalar) {
                 result += "\u{FFFD}"
             } else {
                 result.unicodeScalars.append(scalar)
@@ -32,7 +32,7 @@ enum SourceExcerpt {
         return width
     }
 
-    private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+    private static func isHiddenOrReordering(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
             || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
             || scalar.value == 0x200E || scalar.value == 0x200F || scalar.value == 0x061C

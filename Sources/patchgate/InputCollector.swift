@@ -44,9 +44,9 @@ enum InputCollector {
             guard relative.hasSuffix(".sql") else { continue }
             let path = base + "/" + relative
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                found.append(path)
-            }
+            // A dangling link is kept, so that reading it reports the problem instead of skipping it.
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            if !exists || !isDirectory.boolValue { found.append(path) }
         }
         return found
     }

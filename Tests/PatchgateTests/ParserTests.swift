@@ -1,0 +1,155 @@
+import Testing
+import PatchgateSource
+@testable import PatchgateSyntax
+
+struct StatementLocationTests {
+    private func spans(_ sql: String) throws -> [String] {
+        let parsed = try TestSupport.parse(sql)
+        return parsed.statements.map { parsed.source.text($0.span) }
+    }
+
+    @Test func statementStartsAtItsFirstTokenNotAComment() throws {
+        let sql = "-- leading\n/* block */ SELECT 1; -- trailing\n  /* x */\n  SELECT 2"
+        let parsed = try TestSupport.parse(sql)
+        #expect(try spans(sql) == ["SELECT 1", "SELECT 2"])
+        #expect(parsed.source.position(of: parsed.statements[1].span.start) == SourcePosition(line: 4, column: 3))
+        #expect(parsed.comments.count == 4)
+        #expect(parsed.comments.map(\.isBlock) == [false, true, false, true])
+    }
+
+    @Test func missingFinalSemicolonAndCRLF() throws {
+        #expect(try spans("SELECT 1;\r\nSELECT 2\r\n") == ["SELECT 1", "SELECT 2"])
+    }
+
+    @Test func dollarQuotedBodiesStayWhole() throws {
+        let sql = "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1; $$;\nSELECT 2;"
+        let parsed = try TestSupport.parse(sql)
+        #expect(parsed.statements.count == 2)
+        #expect(parsed.source.position(of: parsed.statements[1].span.start).line == 2)
+    }
+
+    @Test func columnsCountUnicodeScalars() throws {
+        let parsed = try TestSupport.parse("SELECT 'é'; SELECT 2;")
+        #expect(parsed.source.position(of: parsed.statements[1].span.start) == SourcePosition(line: 1, column: 13))
+    }
+
+    @Test func psqlScriptKeepsLaterPositions() throws {
+        let sql = "\\set x 1\nCOPY t FROM stdin;\na\tb\n\\.\nSELECT :x;\nSELECT 3;"
+        let parsed = try TestSupport.parse(sql)
+        #expect(parsed.problems.isEmpty)
+        #expect(parsed.statements.map { parsed.source.position(of: $0.span.start).line } == [2, 5, 6])
+        #expect(parsed.directives.count == 3)
+    }
+
+    @Test func syntaxErrorIsLocatedAndOtherStatementsSurvive() throws {
+        let parsed = try TestSupport.parse("SELECT 1;\nALTER TABLE t ADD COLUMN c int DEFALT 0;\nSELECT 3;")
+        #expect(parsed.statements.count == 2)
+        guard case .syntaxError(let message, let offset, _)? = parsed.problems.first else {
+            Issue.record("expected a syntax error"); return
+        }
+        #expect(message.contains("DEFALT"))
+        #expect(parsed.source.position(of: offset) == SourcePosition(line: 2, column: 32))
+    }
+
+    @Test func syntaxErrorAfterMultibyteTextCountsCharacters() throws {
+        let parsed = try TestSupport.parse("SELECT 'ééé' FROM;")
+        guard case .syntaxError(_, let offset, _)? = parsed.problems.first else {
+            Issue.record("expected a syntax error"); return
+        }
+        #expect(parsed.source.position(of: offset) == SourcePosition(line: 1, column: 18))
+    }
+}
+
+struct TypedSyntaxTests {
+    private func statement(_ sql: String) throws -> Statement {
+        let parsed = try TestSupport.parse(sql)
+        try #require(parsed.statements.count == 1)
+        return parsed.statements[0].syntax
+    }
+
+    @Test func alterTableSubcommands() throws {
+        let syntax = try statement("""
+            ALTER TABLE ONLY app.orders ADD COLUMN note varchar(50) NOT NULL DEFAULT now(),
+              DROP COLUMN old CASCADE, ALTER COLUMN total TYPE numeric(10,2) USING total::numeric,
+              ALTER COLUMN a SET NOT NULL, ADD CONSTRAINT fk FOREIGN KEY (c) REFERENCES cust (id) NOT VALID,
+              VALIDATE CONSTRAINT fk, DISABLE TRIGGER ALL
+            """)
+        guard case .alterTable(let alter) = syntax else { Issue.record("not ALTER TABLE"); return }
+        #expect(alter.table == QualifiedName(schema: "app", name: "orders"))
+        #expect(!alter.recursesToChildren)
+        #expect(alter.actions.count == 7)
+        guard case .addColumn(let column, _) = alter.actions[0] else { Issue.record("not ADD COLUMN"); return }
+        #expect(column.type == ColumnType(schema: "pg_catalog", name: "varchar", modifiers: [50]))
+        #expect(column.isNotNull)
+        #expect(column.defaultValue == .function(name: ["now"], arguments: []))
+        #expect(alter.actions[1] == .dropColumn(name: "old", ifExists: false, isCascade: true))
+        guard case .alterColumnType(_, let type, let using) = alter.actions[2] else { Issue.record("not TYPE"); return }
+        #expect(type.modifiers == [10, 2])
+        #expect(using != nil)
+        #expect(alter.actions[3] == .setNotNull(column: "a"))
+        guard case .addConstraint(let constraint) = alter.actions[4] else { Issue.record("not ADD CONSTRAINT"); return }
+        #expect(constraint.isNotValid)
+        #expect(constraint.kind == .foreignKey(columns: ["c"], references: ForeignKeyReference(table: QualifiedName(name: "cust"), columns: ["id"])))
+        #expect(alter.actions[5] == .validateConstraint(name: "fk"))
+        #expect(alter.actions[6] == .setTriggerState(.all, isEnabled: false))
+        guard case .alterTable(let detach) = try statement("ALTER TABLE orders DETACH PARTITION orders_2020 CONCURRENTLY") else {
+            Issue.record("not ALTER TABLE"); return
+        }
+        #expect(detach.actions == [.detachPartition(QualifiedName(name: "orders_2020"), isConcurrent: true)])
+    }
+
+    @Test(arguments: [
+        ("CREATE INDEX CONCURRENTLY IF NOT EXISTS i ON t (a) WHERE b", "create-index"),
+        ("DROP INDEX CONCURRENTLY IF EXISTS i", "drop-index"),
+        ("REINDEX TABLE CONCURRENTLY t", "reindex"),
+        ("CREATE TABLE t2 AS SELECT * FROM t", "create-table-as"),
+        ("CREATE MATERIALIZED VIEW mv AS SELECT 1", "create-materialized-view"),
+        ("REFRESH MATERIALIZED VIEW CONCURRENTLY mv", "refresh-materialized-view"),
+        ("ALTER TYPE mood ADD VALUE 'meh'", "alter-enum"),
+        ("CREATE TYPE mood AS ENUM ('a')", "create-enum"),
+        ("CREATE OR REPLACE VIEW v AS SELECT 1", "create-view"),
+        ("ALTER TABLE t RENAME COLUMN a TO b", "rename"),
+        ("VACUUM FULL t", "vacuum"), ("ANALYZE t", "analyze"), ("CLUSTER t USING i", "cluster"),
+        ("TRUNCATE a, b CASCADE", "truncate"), ("LOCK TABLE t IN SHARE MODE", "lock"),
+        ("SET lock_timeout = '2s'", "set"), ("BEGIN", "begin"), ("COMMIT", "commit"), ("ROLLBACK", "rollback"),
+        ("COMMENT ON COLUMN t.a IS 'x'", "comment"), ("GRANT SELECT ON t TO r", "grant"),
+        ("REVOKE ALL ON t FROM r", "revoke"), ("INSERT INTO t SELECT * FROM u", "insert"),
+        ("UPDATE t SET a = 1", "update"), ("DELETE FROM t WHERE a = 1", "delete"),
+        ("CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f()", "create-trigger"),
+        ("CREATE FUNCTION f() RETURNS int STABLE LANGUAGE sql AS 'select 1'", "create-function"),
+        ("CREATE EXTENSION pg_trgm", "other"),
+    ])
+    func statementKinds(sql: String, kind: String) throws {
+        #expect(try statement(sql).kind == kind)
+    }
+
+    @Test func otherStatementsKeepTheirNodeName() throws {
+        #expect(try statement("CREATE EXTENSION pg_trgm") == .other(nodeName: "CreateExtensionStmt"))
+    }
+
+    @Test func settingsAndLocksKeepTheirValues() throws {
+        #expect(try statement("SET LOCAL lock_timeout = '2s'") == .setVariable(SetVariable(name: "lock_timeout", value: "2s", isLocal: true)))
+        #expect(try statement("SET lock_timeout TO 500") == .setVariable(SetVariable(name: "lock_timeout", value: "500", isLocal: false)))
+        guard case .lock(let lock) = try statement("LOCK TABLE a, b IN SHARE ROW EXCLUSIVE MODE NOWAIT") else {
+            Issue.record("not LOCK"); return
+        }
+        #expect(lock.mode == .shareRowExclusive)
+        #expect(lock.tables.map(\.name) == ["a", "b"])
+        #expect(lock.isNoWait)
+    }
+
+    @Test func dataStatementsKnowTheirWhere() throws {
+        #expect(try statement("UPDATE t SET a = 1") == .update(Update(table: QualifiedName(name: "t"), hasWhere: false)))
+        #expect(try statement("DELETE FROM s.t WHERE id < 10") == .delete(Delete(table: QualifiedName(schema: "s", name: "t"), hasWhere: true)))
+    }
+
+    @Test func defaultsKeepTheirExpressionTree() throws {
+        guard case .createTable(let table) = try statement(
+            "CREATE TABLE t (a int DEFAULT 0, b timestamptz DEFAULT CURRENT_TIMESTAMP, c uuid DEFAULT gen_random_uuid(), d text[] DEFAULT '{}')"
+        ) else { Issue.record("not CREATE TABLE"); return }
+        #expect(table.columns[0].defaultValue == .constant(.integer(0)))
+        #expect(table.columns[1].defaultValue == .sqlValueFunction(name: "current_timestamp"))
+        #expect(table.columns[2].defaultValue == .function(name: ["gen_random_uuid"], arguments: []))
+        #expect(table.columns[3].type.isArray)
+    }
+}

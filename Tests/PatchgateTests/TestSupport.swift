@@ -1,0 +1,105 @@
+import Foundation
+import PatchgateRules
+import PatchgateSource
+import PatchgateSyntax
+
+/// Paths and helpers shared by the tests.
+enum TestSupport {
+    static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `../shared/corpus` beside the repository, as CI lays it out.
+    static var corpus: URL {
+        if let shared = ProcessInfo.processInfo.environment["PATCHGATE_SHARED"] {
+            return URL(fileURLWithPath: shared).appendingPathComponent("corpus")
+        }
+        return repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    }
+
+    static var binary: URL {
+        if let path = ProcessInfo.processInfo.environment["PATCHGATE_BIN"] { return URL(fileURLWithPath: path) }
+        return repositoryRoot.appendingPathComponent(".build/debug/patchgate")
+    }
+
+    static func check(_ sql: String, path: String = "test.sql", options: CheckOptions = CheckOptions()) -> FileResult {
+        Checker.check(path: path, bytes: Array(sql.utf8), options: options)
+    }
+
+    static func parse(_ sql: String) throws -> ParsedPatch {
+        PatchParser.parse(try SourceFile(path: "test.sql", bytes: Array(sql.utf8)))
+    }
+
+    struct Run {
+        let stdout: String
+        let stderr: String
+        let status: Int32
+    }
+
+    /// Runs the built binary with a clean colour environment, from the repository root.
+    static func run(_ arguments: [String], stdin: Data? = nil, directory: URL? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? repositoryRoot
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        let outData = ReadInBackground(out.fileHandleForReading)
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(stdout: String(decoding: outData.wait(), as: UTF8.self),
+                   stderr: String(decoding: errData, as: UTF8.self), status: process.terminationStatus)
+    }
+
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("patchgate-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+/// Drains a pipe on another thread so that a large output cannot fill the pipe and deadlock.
+final class ReadInBackground: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        DispatchQueue.global().async {
+            self.data = handle.readDataToEndOfFile()
+            self.done.signal()
+        }
+    }
+
+    func wait() -> Data {
+        done.wait()
+        return data
+    }
+}
+
+extension TestSupport {
+    /// Runs `body` on a thread with a large stack, as the binary's workers do: libpg_query and
+    /// tree walks recurse deeply on some corpus files.
+    static func onLargeStack<T>(_ body: @escaping () -> T) -> T {
+        let box = ResultBox<T>()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            box.value = body()
+            done.signal()
+        }
+        thread.stackSize = 1 << 30
+        thread.start()
+        done.wait()
+        return box.value!
+    }
+}
+
+final class ResultBox<T>: @unchecked Sendable {
+    var value: T?
+}

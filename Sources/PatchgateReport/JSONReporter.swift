@@ -98,7 +98,7 @@ public enum JSONReporter {
         json.array(effects.indexBuilds) { json, build in
             json.object { json in
                 json.field("index", build.index?.description)
-                json.field("table", build.table.description)
+                json.field("table", build.table?.description)
                 json.field("concurrent", build.isConcurrent)
             }
         }

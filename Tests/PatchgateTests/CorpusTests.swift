@@ -78,7 +78,8 @@ struct CorpusTests {
     /// The words a statement of this kind can begin with; nil for any keyword.
     static func leadingKeywords(_ statement: Statement) -> Set<String>? {
         switch statement {
-        case .alterTable, .alterEnum, .rename: ["ALTER"]
+        case .alterTable, .alterEnum, .rename, .alterSequence, .alterObjectSchema: ["ALTER"]
+        case .select: ["SELECT", "WITH", "VALUES", "TABLE"]
         case .createTable, .createIndex, .createEnum, .createView, .createFunction, .createTrigger: ["CREATE"]
         case .createTableAs: ["CREATE", "SELECT", "WITH"]
         case .drop: ["DROP"]

@@ -42,7 +42,13 @@ enum AlterTableEffects {
         case .dropConstraint(let name, _, _): ConstraintFacts.drop(name, on: table, state: state, into: &effects)
         case .validateConstraint(let name): ConstraintFacts.validate(name, on: table, state: state, into: &effects)
         case .setLogged, .setUnlogged: rewrite(table, kind, facts.persistence, .persistenceChange, into: &effects)
+        case .setTablespace where kind == .index:
+            // Moving an index copies only its own files; the table is not locked.
+            effects.lock(table, .index, facts.tablespace.lock)
         case .setTablespace: rewrite(table, kind, facts.tablespace, .tablespaceChange, into: &effects)
+        case .setAccessMethod(let method) where method == "heap":
+            // Tables are heap unless created otherwise: the server keeps the storage.
+            effects.lock(table, kind, facts.accessMethod.lock)
         case .setAccessMethod: rewrite(table, kind, facts.accessMethod, .accessMethodChange, into: &effects)
         case .attachPartition(let partition):
             effects.lock(table, .partitionedTable, facts.attachPartition.lock)
@@ -52,20 +58,23 @@ enum AlterTableEffects {
         case .detachPartition(let partition, let isConcurrent):
             let fact = isConcurrent ? facts.detachPartitionConcurrently : facts.detachPartition
             effects.lock(table, .partitionedTable, fact.lock)
-            effects.lock(state.resolve(partition), .table, fact.lock)
+            // Even CONCURRENTLY ends by taking ACCESS EXCLUSIVE on the partition itself.
+            effects.lock(state.resolve(partition), .table, .accessExclusive)
             if isConcurrent { effects.isTransactional = false }
         case .detachPartitionFinalize(let partition):
             effects.lock(table, .partitionedTable, facts.detachPartitionConcurrently.lock)
-            effects.lock(state.resolve(partition), .table, facts.detachPartitionConcurrently.lock)
+            effects.lock(state.resolve(partition), .table, .accessExclusive)
         case .setTriggerState: effects.lock(table, kind, facts.triggerState.lock)
         case .changeOwner: effects.lock(table, kind, facts.owner.lock)
         case .setStorageOptions(let names), .resetStorageOptions(let names):
             let isCheap = !names.isEmpty && names.allSatisfy(AlterTableFacts.isCheapOption)
             effects.lock(table, kind, isCheap ? facts.cheapOptions.lock : facts.otherOptions.lock)
-        case .setStatistics: effects.lock(table, kind, facts.setStatistics.lock)
+        case .setStatistics, .setColumnOptions: effects.lock(table, kind, facts.setStatistics.lock)
         case .setStorage: effects.lock(table, kind, facts.setStorage.lock)
         case .addIdentity, .dropIdentity: effects.lock(table, kind, facts.identity.lock)
-        case .clusterOn: effects.lock(table, kind, facts.clusterOn.lock)
+        case .clusterOn(let index):
+            effects.lock(table, kind, facts.clusterOn.lock)
+            effects.lock(QualifiedName(schema: table.schema, name: index), .index, facts.clusterOn.lock)
         case .replicaIdentity, .rowSecurity, .other: effects.lock(table, kind, facts.otherSubcommand.lock)
         }
     }

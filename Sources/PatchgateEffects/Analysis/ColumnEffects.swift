@@ -22,13 +22,14 @@ enum ColumnEffects {
             effects.appendUnique(table, to: \.scans)
         }
         if let reference = column.references {
+            // Server: a new column is all NULL, so the foreign key is not validated (no scan).
             let target = state.resolve(reference.table)
             effects.lock(table, kind, ConstraintFacts.addForeignKey.lock)
             effects.lock(target, state.kind(of: target), ConstraintFacts.addForeignKey.lock)
-            if !rewrites { effects.appendUnique(table, to: \.scans) }
         }
         if column.isPrimaryKey || column.isUnique {
-            effects.indexBuilds.append(IndexBuild(index: nil, table: table, isConcurrent: false))
+            let name = IndexNaming.name(table: table, columns: [column.name], suffix: column.isPrimaryKey ? "pkey" : "key")
+            effects.indexBuilds.append(IndexBuild(index: name, table: table, isConcurrent: false))
         }
     }
 

@@ -35,6 +35,9 @@ public enum EffectAnalyzer {
         case .update(let update): DataFacts.modify(update.table, hasWhere: update.hasWhere, state: state, into: &effects)
         case .delete(let delete): DataFacts.modify(delete.table, hasWhere: delete.hasWhere, state: state, into: &effects)
         case .createEnum(let create): effects.created.append(state.resolve(create.name))
+        case .select(let select): DataFacts.select(select, state: state, into: &effects)
+        case .alterSequence(let alter): CatalogFacts.alterSequence(alter, state: state, into: &effects)
+        case .alterObjectSchema(let alter): CatalogFacts.setSchema(alter, state: state, into: &effects)
         case .createFunction, .alterEnum, .setVariable, .transaction, .grant, .other: break
         }
         return effects

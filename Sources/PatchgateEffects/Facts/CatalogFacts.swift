@@ -15,7 +15,30 @@ enum CatalogFacts {
     static let addEnumValue = Fact("catalog.alter-type-add-value", lock: .accessShare, doc: "sql-altertype.html",
         truth: ["alter-type-add-value"], note: "no table lock; on 15 it may run in a transaction, but the new value cannot be used before COMMIT")
 
-    static let all = [createView, replaceView, createTrigger, dropTrigger, comment, addEnumValue]
+    static let alterSequence = Fact("catalog.alter-sequence", lock: .shareRowExclusive, doc: "sql-altersequence.html",
+        truth: ["alter-sequence-increment", "alter-sequence-restart", "alter-sequence-as-bigint", "alter-sequence-owned-by"],
+        note: "server: SHARE ROW EXCLUSIVE on the sequence; the docs name no lock")
+    static let setSchema = Fact("catalog.set-schema", lock: .accessExclusive, doc: "sql-altertable.html",
+        truth: ["alter-set-schema"])
+
+    static let all = [createView, replaceView, createTrigger, dropTrigger, comment, addEnumValue, alterSequence, setSchema]
+
+    static func alterSequence(_ statement: AlterSequence, state: PatchState, into effects: inout StatementEffects) {
+        effects.lock(state.resolve(statement.name), .sequence, alterSequence.lock)
+        if let table = statement.ownedBy.map(state.resolve) { effects.lock(table, state.kind(of: table), .accessShare) }
+    }
+
+    static func setSchema(_ statement: AlterObjectSchema, state: PatchState, into effects: inout StatementEffects) {
+        guard let relation = statement.relation.map(state.resolve) else { return }
+        let kind: RelationKind = switch statement.objectKind {
+        case .view: .view
+        case .materializedView: .materializedView
+        case .sequence: .sequence
+        case .index: .index
+        default: state.kind(of: relation)
+        }
+        effects.lock(relation, kind, setSchema.lock)
+    }
 
     static func createView(_ statement: CreateView, state: PatchState, into effects: inout StatementEffects) {
         let view = state.resolve(statement.name)

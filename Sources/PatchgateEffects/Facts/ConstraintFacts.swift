@@ -9,19 +9,19 @@ enum ConstraintFacts {
     static let addNotValid = Fact("constraint.add-not-valid", lock: .accessExclusive, doc: page,
         truth: ["alter-add-check-not-valid"], note: "existing rows are not checked")
     static let addForeignKey = Fact("constraint.add-foreign-key", lock: .shareRowExclusive, scans: true, doc: page,
-        truth: ["alter-add-foreign-key"], note: "SHARE ROW EXCLUSIVE on both tables; the referencing table is scanned")
+        truth: ["alter-add-fk"], note: "SHARE ROW EXCLUSIVE on both tables; the referencing table is scanned")
     static let addForeignKeyNotValid = Fact("constraint.add-foreign-key.not-valid", lock: .shareRowExclusive, doc: page,
-        truth: ["alter-add-foreign-key-not-valid"])
+        truth: ["alter-add-fk-not-valid"])
     static let addIndexBacked = Fact("constraint.add-unique-or-primary-key", lock: .accessExclusive, doc: page,
         truth: ["alter-add-unique", "alter-add-primary-key"], note: "builds the index while holding ACCESS EXCLUSIVE")
     static let addUsingIndex = Fact("constraint.add-using-index", lock: .accessExclusive, doc: page,
         truth: ["alter-add-unique-using-index", "alter-add-primary-key-using-index"], note: "no build: the index exists")
     static let addExclusion = Fact("constraint.add-exclusion", lock: .accessExclusive, doc: page, truth: ["alter-add-exclude"])
     static let validate = Fact("constraint.validate", lock: .shareUpdateExclusive, scans: true, doc: page,
-        truth: ["alter-validate-check", "alter-validate-foreign-key"],
+        truth: ["alter-validate-check", "alter-validate-fk"],
         note: "a foreign key also takes ROW SHARE on the referenced table")
     static let drop = Fact("constraint.drop", lock: .accessExclusive, doc: page,
-        truth: ["alter-drop-check-constraint", "alter-drop-foreign-key"],
+        truth: ["alter-drop-check", "alter-drop-fk"],
         note: "dropping a foreign key also locks the referenced table, whose triggers are dropped")
 
     static let all = [addCheck, addNotValid, addForeignKey, addForeignKeyNotValid, addIndexBacked, addUsingIndex,
@@ -41,15 +41,15 @@ enum ConstraintFacts {
         case .unique(_, let usingIndex), .primaryKey(_, let usingIndex):
             effects.lock(table, state.kind(of: table), addIndexBacked.lock)
             if let usingIndex {
-                effects.lock(state.resolve(QualifiedName(schema: table.schema, name: usingIndex)), .index, addUsingIndex.lock)
+                // Server: the existing index takes only SHARE UPDATE EXCLUSIVE while it is renamed into the constraint.
+                effects.lock(QualifiedName(schema: table.schema, name: usingIndex), .index, .shareUpdateExclusive)
             } else {
-                let name = constraint.name.map { QualifiedName(schema: table.schema, name: $0) }
+                let name = IndexNaming.constraintIndex(constraint, on: table)
                 effects.indexBuilds.append(IndexBuild(index: name, table: table, isConcurrent: false))
             }
         case .exclusion:
             effects.lock(table, state.kind(of: table), addExclusion.lock)
-            let name = constraint.name.map { QualifiedName(schema: table.schema, name: $0) }
-            effects.indexBuilds.append(IndexBuild(index: name, table: table, isConcurrent: false))
+            effects.indexBuilds.append(IndexBuild(index: IndexNaming.constraintIndex(constraint, on: table), table: table, isConcurrent: false))
         case .other:
             effects.lock(table, state.kind(of: table), addNotValid.lock)
         }

@@ -3,7 +3,8 @@ import PatchgateSyntax
 /// CREATE INDEX, DROP INDEX, REINDEX.
 enum IndexFacts {
     static let create = Fact("index.create", lock: .share, doc: "sql-createindex.html",
-        truth: ["create-index", "create-unique-index", "create-partial-index"], note: "SHARE blocks writes for the whole build")
+        truth: ["create-index", "create-unique-index", "create-index-partial", "create-index-on-only-partitioned"],
+        note: "SHARE blocks writes for the whole build; ON ONLY builds nothing")
     static let createConcurrently = Fact("index.create.concurrently", lock: .shareUpdateExclusive, doc: "sql-createindex.html",
         truth: ["create-index-concurrently"], note: "cannot run inside a transaction block")
     static let drop = Fact("index.drop", lock: .accessExclusive, doc: "sql-dropindex.html", truth: ["drop-index"])
@@ -12,7 +13,8 @@ enum IndexFacts {
     static let reindex = Fact("index.reindex", lock: .share, doc: "sql-reindex.html",
         truth: ["reindex-index", "reindex-table"], note: "SHARE on the table, ACCESS EXCLUSIVE on each index rebuilt")
     static let reindexConcurrently = Fact("index.reindex.concurrently", lock: .shareUpdateExclusive, doc: "sql-reindex.html",
-        truth: ["reindex-index-concurrently", "reindex-table-concurrently"])
+        truth: ["reindex-index-concurrently", "reindex-table-concurrently"],
+        note: "server: the old index is locked ACCESS EXCLUSIVE when it is dropped at the end, which the docs do not say")
 
     static let all = [create, createConcurrently, drop, dropConcurrently, reindex, reindexConcurrently]
 
@@ -20,9 +22,12 @@ enum IndexFacts {
         let table = state.resolve(statement.table)
         let fact = statement.isConcurrent ? createConcurrently : create
         effects.lock(table, state.kind(of: table), fact.lock)
-        let index = statement.name.map { QualifiedName(schema: table.schema, name: $0) }
-        effects.indexBuilds.append(IndexBuild(index: index, table: table, isConcurrent: statement.isConcurrent))
-        if let index { effects.created.append(index) }
+        let index = IndexNaming.index(for: statement, on: table)
+        // ON ONLY creates an invalid parent index on a partitioned table and builds nothing.
+        if !statement.isOnly {
+            effects.indexBuilds.append(IndexBuild(index: index, table: table, isConcurrent: statement.isConcurrent))
+        }
+        effects.created.append(index)
         if statement.isConcurrent { effects.isTransactional = false }
     }
 
@@ -41,12 +46,15 @@ enum IndexFacts {
         guard let relation = statement.relation.map(state.resolve) else { return }
         switch statement.target {
         case .index:
-            effects.lock(relation, .index, statement.isConcurrent ? fact.lock : .accessExclusive)
+            // Even CONCURRENTLY takes ACCESS EXCLUSIVE on the old index when it swaps it out (server).
+            effects.lock(relation, .index, .accessExclusive)
             let table = state.indexTables[relation]
             if let table { effects.lock(table, state.kind(of: table), fact.lock) }
-            effects.indexBuilds.append(IndexBuild(index: relation, table: table ?? relation, isConcurrent: statement.isConcurrent))
+            effects.indexBuilds.append(IndexBuild(index: relation, table: table, isConcurrent: statement.isConcurrent))
         case .table:
-            effects.lock(relation, state.kind(of: relation), fact.lock)
+            let kind = state.kind(of: relation)
+            effects.lock(relation, kind, fact.lock)
+            if kind == .partitionedTable { effects.isTransactional = false }
             effects.indexBuilds.append(IndexBuild(index: nil, table: relation, isConcurrent: statement.isConcurrent))
         case .schema, .system, .database:
             break

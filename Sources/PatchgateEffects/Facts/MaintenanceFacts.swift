@@ -8,7 +8,7 @@ enum MaintenanceFacts {
         truth: ["vacuum-full"])
     static let analyze = Fact("maintenance.analyze", lock: .shareUpdateExclusive, doc: "sql-analyze.html", truth: ["analyze"])
     static let cluster = Fact("maintenance.cluster", lock: .accessExclusive, rewrites: true, doc: "sql-cluster.html",
-        truth: ["cluster"])
+        truth: ["cluster-table-using-index", "cluster-table-marked"])
     static let refresh = Fact("maintenance.refresh-materialized-view", lock: .accessExclusive, rewrites: true,
         doc: "sql-refreshmaterializedview.html", truth: ["refresh-materialized-view"])
     static let refreshConcurrently = Fact("maintenance.refresh-materialized-view.concurrently", lock: .exclusive,
@@ -35,6 +35,11 @@ enum MaintenanceFacts {
             return
         }
         effects.lock(table, state.kind(of: table), cluster.lock)
+        if let index = statement.index.map({ QualifiedName(schema: table.schema, name: $0) }) {
+            effects.lock(index, .index, cluster.lock)
+            // The rewrite rebuilds every index; the one named here is the only one known without a catalog.
+            effects.indexBuilds.append(IndexBuild(index: index, table: table, isConcurrent: false))
+        }
         effects.appendUnique(table, to: \.rewrites)
         effects.rewriteReasons.append(.cluster)
     }

@@ -9,12 +9,12 @@ enum TableFacts {
     static let createInherits = Fact("table.create.inherits", lock: .shareUpdateExclusive, doc: "sql-createtable.html",
         truth: ["create-table-inherits"])
     static let createAs = Fact("table.create-as", lock: .accessShare, doc: "sql-createtableas.html",
-        truth: ["create-table-as"], note: "reads its sources like a SELECT")
+        truth: ["create-table-as", "create-table-like"], note: "reads its sources like a SELECT; LIKE reads its source table too")
     static let drop = Fact("table.drop", lock: .accessExclusive, doc: "sql-droptable.html",
-        truth: ["drop-table", "drop-table-holding-foreign-key", "drop-table-referenced-cascade"],
+        truth: ["drop-table", "drop-table-holding-fk", "drop-table-referenced-cascade"],
         note: "the other table of each foreign key is locked too: its triggers are dropped")
     static let truncate = Fact("table.truncate", lock: .accessExclusive, doc: "sql-truncate.html",
-        truth: ["truncate", "truncate-cascade"])
+        truth: ["truncate", "truncate-referenced-cascade"])
     static let rename = Fact("table.rename", lock: .accessExclusive, doc: "sql-altertable.html",
         truth: ["alter-rename-table", "alter-rename-column"])
     static let renameIndex = Fact("index.rename", lock: .shareUpdateExclusive, doc: "sql-alterindex.html",
@@ -33,6 +33,9 @@ enum TableFacts {
         }
         for parent in statement.inherits.map(state.resolve) {
             effects.lock(parent, state.kind(of: parent), createInherits.lock)
+        }
+        for source in statement.likeSources.map(state.resolve) {
+            effects.lock(source, state.kind(of: source), createAs.lock)
         }
     }
 

@@ -46,9 +46,10 @@ public enum RelationKind: String, Hashable, Sendable {
 }
 
 public struct IndexBuild: Hashable, Sendable {
-    /// nil when PostgreSQL names the index itself.
+    /// nil when PostgreSQL names the index itself and the name cannot be predicted.
     public let index: QualifiedName?
-    public let table: QualifiedName
+    /// nil when only a catalog would know it (REINDEX INDEX of an index the patch did not create).
+    public let table: QualifiedName?
     public let isConcurrent: Bool
 }
 

@@ -9,9 +9,9 @@ struct RequireConcurrentIndexCreation: StatementRule {
 
     func check(_ statement: AnalyzedStatement, in patch: PatchContext) -> [Finding] {
         guard case .createIndex(let index) = statement.syntax, !index.isConcurrent,
-              let build = statement.effects.indexBuilds.first, !statement.context.isEmptyNew(build.table) else { return [] }
+              let table = statement.effects.indexBuilds.first?.table, !statement.context.isEmptyNew(table) else { return [] }
         return [patch.finding(Self.self, statement,
-                              "CREATE INDEX blocks writes to \(build.table) until the whole index is built",
+                              "CREATE INDEX blocks writes to \(table) until the whole index is built",
                               help: "use CREATE INDEX CONCURRENTLY, in a file of its own, outside a transaction")]
     }
 }

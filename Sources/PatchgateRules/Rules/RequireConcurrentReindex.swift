@@ -10,7 +10,7 @@ struct RequireConcurrentReindex: StatementRule {
     func check(_ statement: AnalyzedStatement, in patch: PatchContext) -> [Finding] {
         guard case .reindex(let reindex) = statement.syntax, !reindex.isConcurrent else { return [] }
         let relation = reindex.relation?.description ?? reindex.name ?? "the indexes"
-        if let build = statement.effects.indexBuilds.first, statement.context.isEmptyNew(build.table) { return [] }
+        if let table = statement.effects.indexBuilds.first?.table, statement.context.isEmptyNew(table) { return [] }
         return [patch.finding(Self.self, statement,
                               "REINDEX \(reindex.target.rawValue.uppercased()) \(relation) blocks writes until every index is rebuilt",
                               help: "use REINDEX CONCURRENTLY outside a transaction")]

@@ -28,7 +28,7 @@ enum SlowWork {
         var work: [(QualifiedName, String)] = []
         work += effects.rewrites.map { ($0, "rewrites") }
         work += effects.scans.map { ($0, "scans") }
-        work += effects.indexBuilds.map { ($0.table, "builds an index on") }
+        work += effects.indexBuilds.compactMap { build in build.table.map { ($0, "builds an index on") } }
         work += effects.wholeTableWrites.map { ($0, "writes every row of") }
         var seen = Set<QualifiedName>()
         return work.filter { !statement.context.isEmptyNew($0.0) && seen.insert($0.0).inserted }

@@ -44,6 +44,15 @@ enum StatementReader {
             return .update(Update(table: statement.relation.qualifiedName, hasWhere: statement.hasWhereClause))
         case .deleteStmt(let statement):
             return .delete(Delete(table: statement.relation.qualifiedName, hasWhere: statement.hasWhereClause))
+        case .selectStmt(let statement):
+            return .select(Select(sourceRelations: RelationCollector.relations(in: node), locksRows: !statement.lockingClause.isEmpty))
+        case .alterSeqStmt(let statement): return .alterSequence(alterSequence(statement))
+        case .alterObjectSchemaStmt(let statement):
+            return .alterObjectSchema(AlterObjectSchema(
+                objectKind: statement.objectType.objectKind,
+                relation: statement.hasRelation ? statement.relation.qualifiedName : nil,
+                object: statement.hasObject ? ObjectNameReader.parts(of: statement.object) : [],
+                newSchema: statement.newschema))
         default: return .other(nodeName: node.nodeName)
         }
     }
@@ -55,13 +64,25 @@ enum StatementReader {
         }
     }
 
+    private static func alterSequence(_ statement: PgQuery_AlterSeqStmt) -> AlterSequence {
+        let ownedBy = statement.options.lazy.compactMap { node -> QualifiedName? in
+            guard case .defElem(let option)? = node.node, option.defname == "owned_by",
+                  case .list(let list)? = option.arg.node else { return nil }
+            let parts = list.items.strings
+            return parts.count >= 2 ? QualifiedName(parts: Array(parts.dropLast())) : nil
+        }.first
+        return AlterSequence(name: statement.sequence.qualifiedName, ownedBy: ownedBy)
+    }
+
     private static func createTable(_ statement: PgQuery_CreateStmt) -> CreateTable {
         var columns: [ColumnDefinition] = []
         var constraints: [TableConstraint] = []
+        var likeSources: [QualifiedName] = []
         for element in statement.tableElts + statement.constraints {
             switch element.node {
             case .columnDef(let definition): columns.append(ConstraintReader.column(definition))
             case .constraint(let constraint): constraints.append(ConstraintReader.table(constraint))
+            case .tableLikeClause(let like): likeSources.append(like.relation.qualifiedName)
             default: break
             }
         }
@@ -73,7 +94,8 @@ enum StatementReader {
             partitionOf: isPartition ? parents.first : nil, inherits: isPartition ? [] : parents,
             isPartitioned: statement.hasPartspec,
             isUnlogged: statement.relation.relpersistence == "u",
-            isTemporary: statement.relation.relpersistence == "t"
+            isTemporary: statement.relation.relpersistence == "t",
+            likeSources: likeSources
         )
     }
 

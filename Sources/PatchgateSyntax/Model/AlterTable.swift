@@ -40,6 +40,8 @@ public enum AlterTableAction: Hashable, Sendable {
     case setStorageOptions([String])
     case resetStorageOptions([String])
     case setStatistics(column: String)
+    /// `ALTER COLUMN … SET (n_distinct = …)`: per-column planner options.
+    case setColumnOptions(column: String)
     case setStorage(column: String)
     case addIdentity(column: String)
     case dropIdentity(column: String)

@@ -10,11 +10,15 @@ public struct CreateTable: Hashable, Sendable {
     public let isPartitioned: Bool
     public let isUnlogged: Bool
     public let isTemporary: Bool
+    /// Tables copied with `LIKE`.
+    public let likeSources: [QualifiedName]
 
     public init(
         table: QualifiedName, ifNotExists: Bool, columns: [ColumnDefinition], constraints: [TableConstraint],
-        partitionOf: QualifiedName?, inherits: [QualifiedName], isPartitioned: Bool, isUnlogged: Bool, isTemporary: Bool
+        partitionOf: QualifiedName?, inherits: [QualifiedName], isPartitioned: Bool, isUnlogged: Bool, isTemporary: Bool,
+        likeSources: [QualifiedName] = []
     ) {
+        self.likeSources = likeSources
         self.table = table
         self.ifNotExists = ifNotExists
         self.columns = columns

@@ -107,3 +107,24 @@ public struct Delete: Hashable, Sendable {
     public let table: QualifiedName
     public let hasWhere: Bool
 }
+
+public struct Select: Hashable, Sendable {
+    public let sourceRelations: [QualifiedName]
+    /// `FOR UPDATE` / `FOR SHARE` …: rows are locked, and the tables take ROW SHARE.
+    public let locksRows: Bool
+}
+
+public struct AlterSequence: Hashable, Sendable {
+    public let name: QualifiedName
+    /// The table of `OWNED BY table.column`.
+    public let ownedBy: QualifiedName?
+}
+
+/// `ALTER … SET SCHEMA`.
+public struct AlterObjectSchema: Hashable, Sendable {
+    public let objectKind: ObjectKind
+    /// The table, view, sequence or index moved, for relation kinds.
+    public let relation: QualifiedName?
+    public let object: [String]
+    public let newSchema: String
+}

@@ -27,6 +27,9 @@ public enum Statement: Hashable, Sendable {
     case insert(Insert)
     case update(Update)
     case delete(Delete)
+    case select(Select)
+    case alterSequence(AlterSequence)
+    case alterObjectSchema(AlterObjectSchema)
     case other(nodeName: String)
 
     /// The kind as SQL words for messages: `CREATE INDEX`, `ALTER TABLE`.
@@ -59,6 +62,9 @@ public enum Statement: Hashable, Sendable {
         case .insert: "insert"
         case .update: "update"
         case .delete: "delete"
+        case .select: "select"
+        case .alterSequence: "alter-sequence"
+        case .alterObjectSchema: "set-schema"
         case .other: "other"
         }
     }

@@ -1,0 +1,77 @@
+"""ALTER TABLE ... ALTER COLUMN ... TYPE: whether it rewrites depends on the old type,
+which the statement does not say, so every case carries static_context."""
+
+from .case import Case
+from .fixtures import EVENTS, PARENT_CHILD, T
+
+C = Case
+
+
+def _type(case_id, statement, context, setup=T, session=""):
+    return C(case_id, setup, statement, session=session, static_context=context)
+
+
+ALTER_TYPE_CASES = [
+    _type("alter-type-varchar-widen", "ALTER TABLE t ALTER COLUMN c TYPE varchar(20)",
+          "c is varchar(10)"),
+    _type("alter-type-varchar-narrow", "ALTER TABLE t ALTER COLUMN c TYPE varchar(5)",
+          "c is varchar(10)"),
+    _type("alter-type-varchar-to-text", "ALTER TABLE t ALTER COLUMN c TYPE text",
+          "c is varchar(10)"),
+    _type("alter-type-varchar-to-unbounded-varchar", "ALTER TABLE t ALTER COLUMN c TYPE varchar",
+          "c is varchar(10)"),
+    _type("alter-type-text-to-varchar-bounded", "ALTER TABLE t ALTER COLUMN b TYPE varchar(20)",
+          "b is text"),
+    _type("alter-type-text-to-varchar-unbounded", "ALTER TABLE t ALTER COLUMN b TYPE varchar",
+          "b is text"),
+    _type("alter-type-numeric-widen-precision", "ALTER TABLE t ALTER COLUMN d TYPE numeric(12,2)",
+          "d is numeric(10,2)"),
+    _type("alter-type-numeric-change-scale", "ALTER TABLE t ALTER COLUMN d TYPE numeric(12,3)",
+          "d is numeric(10,2)"),
+    _type("alter-type-numeric-to-unconstrained", "ALTER TABLE t ALTER COLUMN d TYPE numeric",
+          "d is numeric(10,2)"),
+    _type("alter-type-int-to-bigint", "ALTER TABLE t ALTER COLUMN a TYPE bigint",
+          "a is int with index t_a_idx"),
+    _type("alter-type-pk-int-to-bigint", "ALTER TABLE t ALTER COLUMN id TYPE bigint",
+          "id is the int primary key"),
+    _type("alter-type-int-to-text-using", "ALTER TABLE t ALTER COLUMN a TYPE text USING a::text",
+          "a is int with index t_a_idx"),
+    _type("alter-type-timestamp-to-timestamptz-utc",
+          "ALTER TABLE t ALTER COLUMN ts TYPE timestamptz", "ts is timestamp; TimeZone is UTC"),
+    _type("alter-type-timestamp-to-timestamptz-non-utc",
+          "ALTER TABLE t ALTER COLUMN ts TYPE timestamptz",
+          "ts is timestamp; TimeZone is America/New_York", session="SET TimeZone = 'America/New_York'"),
+    _type("alter-type-timestamptz-to-timestamp-utc",
+          "ALTER TABLE t ALTER COLUMN tz TYPE timestamp", "tz is timestamptz; TimeZone is UTC"),
+    _type("alter-type-varchar-widen-using-column",
+          "ALTER TABLE t ALTER COLUMN c TYPE varchar(20) USING c", "c is varchar(10)"),
+    _type("alter-type-varchar-widen-using-cast",
+          "ALTER TABLE t ALTER COLUMN c TYPE varchar(20) USING c::varchar(20)", "c is varchar(10)"),
+    _type("alter-type-varchar-widen-using-expression",
+          "ALTER TABLE t ALTER COLUMN c TYPE varchar(20) USING upper(c)", "c is varchar(10)"),
+    C("alter-type-varchar-widen-with-check",
+      T + "ALTER TABLE t ADD CONSTRAINT t_c_check CHECK (c <> '');\n",
+      "ALTER TABLE t ALTER COLUMN c TYPE varchar(20)",
+      static_context="c is varchar(10) with CHECK (c <> '')"),
+    C("alter-type-varchar-widen-with-index", T + "CREATE INDEX t_c_idx ON t (c);\n",
+      "ALTER TABLE t ALTER COLUMN c TYPE varchar(20)",
+      static_context="c is varchar(10) with index t_c_idx"),
+    C("alter-type-varchar-to-text-with-index", T + "CREATE INDEX t_c_idx ON t (c);\n",
+      "ALTER TABLE t ALTER COLUMN c TYPE text",
+      static_context="c is varchar(10) with index t_c_idx"),
+    C("alter-type-int-to-bigint-with-check", T + "ALTER TABLE t ADD CHECK (a > 0);\n",
+      "ALTER TABLE t ALTER COLUMN a TYPE bigint",
+      static_context="a is int with CHECK (a > 0) and index t_a_idx"),
+    C("alter-type-fk-column-int-to-bigint", PARENT_CHILD,
+      "ALTER TABLE child ALTER COLUMN parent_id TYPE bigint",
+      static_context="child.parent_id is int referencing parent(id)"),
+    C("alter-type-referenced-pk-int-to-bigint", PARENT_CHILD,
+      "ALTER TABLE parent ALTER COLUMN id TYPE bigint",
+      static_context="parent.id is the int PK referenced by child.parent_id"),
+    C("alter-type-partitioned-text-to-varchar", EVENTS,
+      "ALTER TABLE events ALTER COLUMN kind TYPE varchar(20)",
+      static_context="events.kind is text; events is partitioned"),
+    C("alter-type-partitioned-int-to-bigint", EVENTS,
+      "ALTER TABLE events ALTER COLUMN id TYPE bigint",
+      static_context="events.id is int; events is partitioned"),
+]

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+import PatchgateRules
+
+/// The rule pages in rules/ are documentation and tests at once: every `sql bad` block must
+/// trigger its rule (and no other beyond its `-- expect:` line), every `sql good` block must
+/// not, so the docs cannot drift from the code.
+struct RulePageTests {
+    struct Example: CustomTestStringConvertible, Sendable {
+        let rule: String
+        let isBad: Bool
+        let sql: String
+        let expected: Set<String>
+        /// `rules/<id>.md:<line>` of the block, for failure messages.
+        let location: String
+        var testDescription: String { location }
+    }
+
+    static let rulesDirectory = TestSupport.repositoryRoot.appendingPathComponent("rules")
+
+    static var pageIDs: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: rulesDirectory.path)) ?? [])
+            .filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.sorted()
+    }
+
+    static var examples: [Example] { pageIDs.flatMap(examples(in:)) }
+
+    static func examples(in id: String) -> [Example] {
+        guard let text = try? String(contentsOf: rulesDirectory.appendingPathComponent("\(id).md"), encoding: .utf8) else { return [] }
+        var found: [Example] = []
+        var current: (isBad: Bool, line: Int, lines: [String])?
+        for (number, line) in text.components(separatedBy: "\n").enumerated() {
+            if current == nil, line == "```sql bad" || line == "```sql good" {
+                current = (line.hasSuffix("bad"), number + 1, [])
+            } else if let block = current, line == "```" {
+                let expected = block.lines.filter { $0.hasPrefix("-- expect:") }
+                    .flatMap { $0.dropFirst("-- expect:".count).split(separator: " ").map(String.init) }
+                found.append(Example(rule: id, isBad: block.isBad, sql: block.lines.joined(separator: "\n") + "\n",
+                                     expected: Set(expected), location: "rules/\(id).md:\(block.line)"))
+                current = nil
+            } else if current != nil {
+                current?.lines.append(line)
+            }
+        }
+        return found
+    }
+
+    static func findings(_ sql: String) -> [Finding] {
+        TestSupport.check(sql, path: "example.sql").findings
+    }
+
+    @Test func pagesRulesAndSourcesNameTheSameIDs() throws {
+        let registered = RuleRegistry.all.map(\.id)
+        let sourceDirectory = TestSupport.repositoryRoot.appendingPathComponent("Sources/PatchgateRules/Rules")
+        var declared: [String] = []
+        for file in try FileManager.default.contentsOfDirectory(atPath: sourceDirectory.path).sorted() {
+            let text = try String(contentsOf: sourceDirectory.appendingPathComponent(file), encoding: .utf8)
+            guard let range = text.range(of: #"static let id = "([a-z0-9-]+)""#, options: .regularExpression) else { continue }
+            let id = String(text[range].split(separator: "\"")[1])
+            declared.append(id)
+            let typeName = id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+            #expect(file.lowercased() == "\(typeName).swift".lowercased(), "rule \(id) lives in \(file)")
+        }
+        #expect(registered == Self.pageIDs)
+        #expect(registered == declared.sorted())
+    }
+
+    @Test(arguments: pageIDs)
+    func pageHeaderMatchesTheRule(id: String) throws {
+        let text = try String(contentsOf: Self.rulesDirectory.appendingPathComponent("\(id).md"), encoding: .utf8)
+        let descriptor = try #require(RuleRegistry.all.first { $0.id == id })
+        #expect(text.hasPrefix("# \(id)\n"))
+        #expect(text.contains("**Severity:** \(descriptor.severity.rawValue) · **Verdict:** \(descriptor.verdict.rawValue)"))
+        #expect(text.contains("https://www.postgresql.org/docs/15/") || ["empty-patch", "binary-file", "invalid-utf8"].contains(id))
+        for section in ["## Why", "## Safe alternative", "## Examples"] {
+            #expect(text.contains(section), "rules/\(id).md lacks \(section)")
+        }
+    }
+
+    @Test(arguments: examples)
+    func exampleBehavesAsDocumented(example: Example) {
+        let rules = Set(Self.findings(example.sql).map(\.rule))
+        if example.isBad {
+            #expect(rules.contains(example.rule), "\(example.location): bad example does not trigger \(example.rule)")
+            #expect(rules.subtracting([example.rule]).subtracting(example.expected).isEmpty,
+                    "\(example.location): also triggers \(rules.subtracting([example.rule]).sorted())")
+        } else {
+            #expect(!rules.contains(example.rule), "\(example.location): good example triggers \(example.rule)")
+        }
+    }
+
+    /// A bad example commented out no longer triggers its rule: rules read syntax, not text.
+    @Test(arguments: examples.filter(\.isBad))
+    func commentedOutBadExampleIsSilent(example: Example) {
+        let commented = example.sql.split(separator: "\n", omittingEmptySubsequences: false).map { "-- " + $0 }.joined(separator: "\n")
+        #expect(!Self.findings(commented).contains { $0.rule == example.rule }, "\(example.location)")
+    }
+
+    /// After a multibyte line the finding moves down one line and keeps its column.
+    @Test(arguments: examples.filter(\.isBad))
+    func findingMovesWithTheText(example: Example) throws {
+        let before = try #require(Self.findings(example.sql).first { $0.rule == example.rule })
+        let shifted = try #require(Self.findings("-- é日本語 ünïcödé\n" + example.sql).first { $0.rule == example.rule })
+        #expect(shifted.start.line == before.start.line + 1, "\(example.location)")
+        #expect(shifted.start.column == before.start.column, "\(example.location)")
+    }
+}

@@ -60,7 +60,8 @@ struct CorpusTests {
             let position = source.position(of: statement.span.start)
             let expected = independentPosition(of: statement.span.start, in: bytes)
             if position != expected { return "\(url.path): \(position) != \(expected)" }
-            let word = text.prefix { $0.isLetter || $0 == "_" }.uppercased()
+            // A parenthesised query starts with its opening parenthesis: its keyword comes next.
+            let word = text.drop { $0 == "(" || $0.isWhitespace }.prefix { $0.isLetter || $0 == "_" }.uppercased()
             let allowed = leadingKeywords(statement.syntax)
             if let allowed, !allowed.contains(word) { return "\(url.path):\(position.line):\(position.column): \(statement.syntax.kind) starts with '\(text.prefix(20))'" }
             if allowed == nil, word.isEmpty, !text.hasPrefix("(") { return "\(url.path):\(position.line):\(position.column): starts with '\(text.prefix(20))'" }

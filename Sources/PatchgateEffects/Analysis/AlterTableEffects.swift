@@ -50,6 +50,10 @@ enum AlterTableEffects {
             // Tables are heap unless created otherwise: the server keeps the storage.
             effects.lock(table, kind, facts.accessMethod.lock)
         case .setAccessMethod: rewrite(table, kind, facts.accessMethod, .accessMethodChange, into: &effects)
+        case .attachPartition(let partition) where kind == .index:
+            // ALTER INDEX … ATTACH PARTITION only links an existing index: no scan, no build.
+            effects.lock(table, .index, facts.attachIndexPartition.lock)
+            effects.lock(state.resolve(partition), .index, .accessExclusive)
         case .attachPartition(let partition):
             effects.lock(table, .partitionedTable, facts.attachPartition.lock)
             let child = state.resolve(partition)

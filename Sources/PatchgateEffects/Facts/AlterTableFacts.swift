@@ -40,6 +40,9 @@ enum AlterTableFacts {
         truth: ["alter-set-access-method-heap"], note: "server: setting heap on a heap table keeps the storage (no rewrite)")
     static let attachPartition = Fact("alter-table.attach-partition", lock: .shareUpdateExclusive, scans: true, doc: page,
         truth: ["alter-attach-partition"], note: "SHARE UPDATE EXCLUSIVE on the parent, ACCESS EXCLUSIVE on the partition, which is scanned unless a constraint implies the bounds")
+    static let attachIndexPartition = Fact("alter-index.attach-partition", lock: .shareUpdateExclusive, doc: "sql-alterindex.html",
+        truth: ["alter-index-attach-partition"],
+        note: "server: SHARE UPDATE EXCLUSIVE on the parent index, ACCESS EXCLUSIVE on the attached one, no scan")
     static let detachPartition = Fact("alter-table.detach-partition", lock: .accessExclusive, doc: page,
         truth: ["alter-detach-partition"])
     static let detachPartitionConcurrently = Fact("alter-table.detach-partition.concurrently", lock: .shareUpdateExclusive, doc: page,
@@ -60,7 +63,7 @@ enum AlterTableFacts {
 
     static let all = [addColumn, addColumnRewriting, dropColumn, alterColumnType, alterColumnTypeInPlace, setNotNull,
                       setNotNullProven, dropNotNull, columnDefault, setStatistics, setStorage, identity, persistence,
-                      tablespace, accessMethod, attachPartition, detachPartition, detachPartitionConcurrently,
+                      tablespace, accessMethod, attachPartition, attachIndexPartition, detachPartition, detachPartitionConcurrently,
                       triggerState, owner, cheapOptions, otherOptions, clusterOn, otherSubcommand]
 
     /// Storage parameters the docs list as taking only SHARE UPDATE EXCLUSIVE.

@@ -67,6 +67,14 @@ enum TableFacts {
     }
 
     static func rename(_ statement: Rename, state: PatchState, into effects: inout StatementEffects) {
+        if [.function, .procedure].contains(statement.objectKind), !statement.object.isEmpty {
+            let function = state.resolve(QualifiedName(parts: statement.object))
+            if state.functionVolatility[function.name] == nil {
+                effects.compatibility.append(CompatibilityBreak(
+                    kind: .renamesFunction, object: function.description,
+                    message: "code and triggers that call \(function) fail once it is renamed to \(statement.newName)"))
+            }
+        }
         guard let relation = statement.relation.map(state.resolve) else { return }
         let kind: RelationKind = switch statement.objectKind {
         case .index: .index

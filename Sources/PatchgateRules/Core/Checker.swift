@@ -15,10 +15,11 @@ public enum Checker {
         var fileOptions = options
         if FileDirectives.requestsNoTransaction(parsed) { fileOptions.transactionMode = .none }
         let statements = EffectAnalyzer.analyze(parsed.statements, transactionMode: fileOptions.transactionMode)
-        var patch = PatchContext(source: source, parsed: parsed, statements: statements, options: fileOptions, earlierFindings: [])
-        var findings = RuleRegistry.specific.flatMap { $0.findings(in: patch) }
-        patch = PatchContext(source: source, parsed: parsed, statements: statements, options: fileOptions, earlierFindings: findings)
-        findings += RuleRegistry.fallback.flatMap { $0.findings(in: patch) }
+        var findings: [Finding] = []
+        for phase in RuleRegistry.phases {
+            let patch = PatchContext(source: source, parsed: parsed, statements: statements, options: fileOptions, earlierFindings: findings)
+            findings += phase.flatMap { $0.findings(in: patch) }
+        }
         return FileResult(path: path, source: source, statements: statements, findings: findings)
     }
 }

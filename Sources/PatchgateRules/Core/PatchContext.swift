@@ -8,7 +8,7 @@ public struct PatchContext: Sendable {
     public let parsed: ParsedPatch
     public let statements: [AnalyzedStatement]
     public let options: CheckOptions
-    /// Findings of the specific rules, for the fallback rules that run after them.
+    /// Findings of the earlier rule phases, for the rules that only report what those did not.
     public let earlierFindings: [Finding]
 
     /// A finding of `rule` over a statement's whole span.

@@ -1,6 +1,8 @@
-/// Every rule, in the order they run. Specific rules first; the fallback rules see their
-/// findings, so a statement is reported once for its most specific cause.
+/// Every rule, in the order they run. Specific rules first; each later phase sees the findings
+/// of the phases before it, so a statement is reported once, for its most specific cause.
 public enum RuleRegistry {
+    static var phases: [[any Rule]] { [specific, [BlockingScanOrIndexBuild()], [RequireLockTimeout()], [MixedHotAndCold()]] }
+
     static let specific: [any Rule] = [
         SyntaxError(), StatementTooDeep(), PsqlMetaCommand(), PsqlVariable(), PsqlCopyData(), EmptyPatch(),
         ConcurrentInTransaction(), ConcurrentIndexOnPartitionedTable(), EnumValueInTransaction(),
@@ -8,16 +10,14 @@ public enum RuleRegistry {
         AddingNotNullColumnWithoutDefault(), AddingColumnWithVolatileDefault(), ChangingColumnType(),
         SettingNotNull(), ConstraintMissingNotValid(), UniqueConstraintWithoutIndex(), AddingPrimaryKey(),
         DroppingColumn(), DroppingTable(), RenamingColumn(), RenamingTable(), Truncate(), VacuumFullOrCluster(),
-        DmlWithoutWhere(), TableRewrite(), SlowStatementUnderExclusiveLock(),
+        DmlWithoutWhere(), TableRewrite(), SlowStatementUnderExclusiveLock(), IncompatibleViewOrFunctionChange(),
     ]
-
-    static let fallback: [any Rule] = [BlockingScanOrIndexBuild(), RequireLockTimeout(), MixedHotAndCold()]
 
     /// Rules with no pass of their own: findings for bytes that never become SQL text.
     static let inputRules: [any Rule.Type] = [InvalidUTF8.self, BinaryFile.self]
 
     public static var all: [RuleDescriptor] {
-        (specific.map { type(of: $0).descriptor } + fallback.map { type(of: $0).descriptor } + inputRules.map { $0.descriptor })
+        (phases.joined().map { type(of: $0).descriptor } + inputRules.map { $0.descriptor })
             .sorted { $0.id < $1.id }
     }
 }

@@ -13,9 +13,11 @@ struct TableRewrite: StatementRule {
         guard !costly.isEmpty else { return [] }
         return statement.effects.rewriteReasons.compactMap { reason in
             guard let (why, help) = explanation(reason) else { return nil }
-            return patch.finding(Self.self, statement,
-                                 "\(why) rewrites \(costly.map(\.description).joined(separator: ", ")) and rebuilds its indexes under ACCESS EXCLUSIVE",
-                                 help: help)
+            let tables = costly.map(\.description).joined(separator: ", ")
+            let what = reason == .tablespaceChange
+                ? "copies \(tables) to the new tablespace under ACCESS EXCLUSIVE (its indexes stay where they are)"
+                : "rewrites \(tables) and rebuilds its indexes under ACCESS EXCLUSIVE"
+            return patch.finding(Self.self, statement, "\(why) \(what)", help: help)
         }
     }
 

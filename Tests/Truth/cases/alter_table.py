@@ -23,6 +23,10 @@ INSERT INTO events_rest VALUES (1, '2031-01-01', 'x');
 """, "ALTER TABLE events ATTACH PARTITION events_rest DEFAULT",
       static_context="events has index events_happened_idx, cloned onto the new partition"),
     C("alter-detach-partition", EVENTS, "ALTER TABLE events DETACH PARTITION events_2023"),
+    C("alter-index-attach-partition", EVENTS + """
+CREATE INDEX events_kind_idx ON ONLY events (kind);
+CREATE INDEX events_2023_kind_idx ON events_2023 (kind);
+""", "ALTER INDEX events_kind_idx ATTACH PARTITION events_2023_kind_idx"),
     C("alter-detach-partition-concurrently", EVENTS,
       "ALTER TABLE events DETACH PARTITION events_2023 CONCURRENTLY"),
     C("alter-detach-partition-with-default-partition", EVENTS_DEFAULT,

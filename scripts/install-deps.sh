@@ -7,6 +7,7 @@ need=()
 [[ -f /usr/include/protobuf-c/protobuf-c.h ]] || need+=(libprotobuf-c-dev)
 if [[ "${1:-}" == "--test" ]]; then
   [[ -x /usr/lib/postgresql/15/bin/initdb ]] || need+=(postgresql)
+  command -v gdb >/dev/null || need+=(gdb)
   command -v python3 >/dev/null || need+=(python3 python3-pip)
 fi
 if ((${#need[@]})); then

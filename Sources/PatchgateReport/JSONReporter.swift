@@ -130,5 +130,7 @@ public enum JSONReporter {
         json.field("length", finding.span.length)
         json.key("statement")
         if let index = finding.statementIndex { json.number(index) } else { json.raw("null") }
+        json.field("suppressed", finding.isSuppressed)
+        if let reason = finding.suppressionReason { json.field("suppressionReason", reason) }
     }
 }

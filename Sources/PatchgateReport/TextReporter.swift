@@ -19,11 +19,13 @@ public struct TextReporter: Sendable {
 
     public func renderFile(_ file: FileResult) -> String {
         var text = ""
-        for finding in file.findings where !(isQuiet && finding.severity == .info) {
+        for finding in file.findings where !finding.isSuppressed && !(isQuiet && finding.severity == .info) {
             text += renderFinding(finding, path: file.path, source: file.source)
         }
         if !(isQuiet && file.verdict == .hot) {
-            text += "\(style.bold)\(file.path)\(style.reset): verdict \(style.paint(file.verdict.rawValue, style.verdict[file.verdict]))\n"
+            let suppressed = file.findings.count(where: \.isSuppressed)
+            let note = suppressed > 0 ? " (\(suppressed) suppressed)" : ""
+            text += "\(style.bold)\(file.path)\(style.reset): verdict \(style.paint(file.verdict.rawValue, style.verdict[file.verdict]))\(note)\n"
             for reason in file.reasons {
                 text += "  - \(reason.rule) (line \(reason.start.line)): \(SourceExcerpt.sanitize(reason.message))\n"
             }

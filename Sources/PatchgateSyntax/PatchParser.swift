@@ -9,9 +9,12 @@ public enum PatchParser {
         let tokens = TokenIndex(scanning: input.bytes)
         var reader = StatementCollector(bytes: input.bytes, tokens: tokens)
         reader.collect()
+        let comments = tokens.comments
+        let directives = DirectiveReader.read(comments: comments, statements: reader.statements, source: source)
         return ParsedPatch(
-            source: source, statements: reader.statements, comments: tokens.comments,
-            directives: input.directives, problems: reader.problems
+            source: source, statements: reader.statements, comments: comments,
+            directives: input.directives, problems: reader.problems,
+            suppressions: directives.suppressions, requestsNoTransaction: directives.requestsNoTransaction
         )
     }
 }

@@ -45,8 +45,26 @@ struct RulePageTests {
         return found
     }
 
+    /// The findings that count: suppressed ones are shown but do not.
     static func findings(_ sql: String) -> [Finding] {
-        TestSupport.check(sql, path: "example.sql").findings
+        TestSupport.check(sql, path: "example.sql").findings.filter { !$0.isSuppressed }
+    }
+
+    @Test func invalidFindingsCannotBeSuppressed() {
+        let result = TestSupport.check("-- patchgate: ignore-file syntax-error -- trust me\nSELEC 1;\n")
+        #expect(result.verdict == .invalid)
+        #expect(result.findings.contains { $0.rule == "invalid-suppression" })
+    }
+
+    @Test func statementSuppressionCoversOnlyTheNextStatement() {
+        let result = TestSupport.check("""
+            -- patchgate: ignore dml-without-where -- five rows
+            UPDATE invoice_status SET label = upper(label);
+            UPDATE invoice SET paid = true;
+            """)
+        let rules = result.findings.map { "\($0.rule):\($0.start.line):\($0.isSuppressed)" }
+        #expect(rules == ["dml-without-where:2:true", "dml-without-where:3:false"])
+        #expect(result.verdict == .rejected)
     }
 
     @Test func pagesRulesAndSourcesNameTheSameIDs() throws {
@@ -94,6 +112,19 @@ struct RulePageTests {
     func commentedOutBadExampleIsSilent(example: Example) {
         let commented = example.sql.split(separator: "\n", omittingEmptySubsequences: false).map { "-- " + $0 }.joined(separator: "\n")
         #expect(!Self.findings(commented).contains { $0.rule == example.rule }, "\(example.location)")
+    }
+
+    /// A reviewed suppression turns the bad example's finding off (suppression rules aside, and
+    /// rules that make a file invalid, which cannot be suppressed).
+    static var suppressibleBadExamples: [Example] {
+        let invalid = Set(RuleRegistry.all.filter { $0.verdict == .invalid }.map(\.id))
+        return examples.filter { $0.isBad && !$0.rule.hasSuffix("-suppression") && !invalid.contains($0.rule) }
+    }
+
+    @Test(arguments: suppressibleBadExamples)
+    func suppressedBadExampleIsSilent(example: Example) {
+        let suppressed = "-- patchgate: ignore-file \(example.rule) -- reviewed for the rule page\n" + example.sql
+        #expect(!Self.findings(suppressed).contains { $0.rule == example.rule }, "\(example.location)")
     }
 
     /// After a multibyte line the finding moves down one line and keeps its column.

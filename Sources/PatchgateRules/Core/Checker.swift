@@ -13,25 +13,14 @@ public enum Checker {
         }
         let parsed = PatchParser.parse(source)
         var fileOptions = options
-        if FileDirectives.requestsNoTransaction(parsed) { fileOptions.transactionMode = .none }
+        if parsed.requestsNoTransaction { fileOptions.transactionMode = .none }
         let statements = EffectAnalyzer.analyze(parsed.statements, transactionMode: fileOptions.transactionMode)
         var findings: [Finding] = []
         for phase in RuleRegistry.phases {
             let patch = PatchContext(source: source, parsed: parsed, statements: statements, options: fileOptions, earlierFindings: findings)
             findings += phase.flatMap { $0.findings(in: patch) }
         }
-        return FileResult(path: path, source: source, statements: statements, findings: findings)
-    }
-}
-
-/// `-- patchgate: no-transaction` before the first statement: the runner applies this file
-/// statement by statement, outside any transaction.
-enum FileDirectives {
-    static func requestsNoTransaction(_ parsed: ParsedPatch) -> Bool {
-        let firstStatement = parsed.statements.first?.span.start ?? parsed.source.bytes.count
-        return parsed.comments.contains { comment in
-            comment.span.start < firstStatement
-                && parsed.source.text(comment.span).contains("patchgate: no-transaction")
-        }
+        let suppressed = SuppressionApplier.apply(parsed.suppressions, to: findings, source: source)
+        return FileResult(path: path, source: source, statements: statements, findings: suppressed)
     }
 }

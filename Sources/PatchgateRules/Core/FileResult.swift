@@ -16,13 +16,14 @@ public struct FileResult: Sendable {
         self.source = source
         self.statements = statements
         self.findings = findings.sorted { ($0.span.start, $0.rule, $0.span.end) < ($1.span.start, $1.rule, $1.span.end) }
-        verdict = findings.map(\.verdict).max() ?? .hot
+        verdict = findings.filter { !$0.isSuppressed }.map(\.verdict).max() ?? .hot
     }
 
     /// The findings that make the verdict worse than hot.
-    public var reasons: [Finding] { findings.filter { $0.verdict > .hot } }
+    public var reasons: [Finding] { findings.filter { $0.verdict > .hot && !$0.isSuppressed } }
 
-    public func count(_ severity: Severity) -> Int { findings.count { $0.severity == severity } }
+    /// Unsuppressed findings of a severity: what the summary and the exit code count.
+    public func count(_ severity: Severity) -> Int { findings.count { $0.severity == severity && !$0.isSuppressed } }
 }
 
 /// The whole run: files in path order, and the paths that could not be read at all.
@@ -51,7 +52,7 @@ public struct RunSummary: Sendable {
     public mutating func add(_ file: FileResult) {
         files += 1
         statements += file.statements.count
-        for finding in file.findings { findingsBySeverity[finding.severity, default: 0] += 1 }
+        for finding in file.findings where !finding.isSuppressed { findingsBySeverity[finding.severity, default: 0] += 1 }
         filesByVerdict[file.verdict, default: 0] += 1
     }
 

@@ -13,6 +13,17 @@ public struct Finding: Hashable, Sendable {
     public let end: SourcePosition
     /// The statement it is about, when it is about one.
     public let statementIndex: Int?
+    /// Set when a `patchgate: ignore` comment suppressed it: it is still shown, but no longer
+    /// counts toward the verdict or the exit code.
+    public private(set) var suppressionReason: String?
+
+    public var isSuppressed: Bool { suppressionReason != nil }
+
+    public func suppressed(because reason: String) -> Finding {
+        var copy = self
+        copy.suppressionReason = reason
+        return copy
+    }
 
     public init(rule: String, severity: Severity, verdict: Verdict, message: String, help: String,
                 span: Span, start: SourcePosition, end: SourcePosition, statementIndex: Int?) {

@@ -13,8 +13,9 @@ public enum RuleRegistry {
         DmlWithoutWhere(), TableRewrite(), SlowStatementUnderExclusiveLock(), IncompatibleViewOrFunctionChange(),
     ]
 
-    /// Rules with no pass of their own: findings for bytes that never become SQL text.
-    static let inputRules: [any Rule.Type] = [InvalidUTF8.self, BinaryFile.self]
+    /// Rules with no pass of their own: findings for bytes that never become SQL text, and for
+    /// suppression comments (made after every phase has run).
+    static let inputRules: [any Rule.Type] = [InvalidUTF8.self, BinaryFile.self, UnusedSuppression.self, InvalidSuppression.self]
 
     public static var all: [RuleDescriptor] {
         (phases.joined().map { type(of: $0).descriptor } + inputRules.map { $0.descriptor })

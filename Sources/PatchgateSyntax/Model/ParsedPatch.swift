@@ -41,13 +41,20 @@ public struct ParsedPatch: Sendable {
     public let comments: [SourceComment]
     public let directives: [PsqlDirective]
     public let problems: [SyntaxProblem]
+    public let suppressions: [Suppression]
+    /// `-- patchgate: no-transaction` before the first statement: the runner applies this file
+    /// statement by statement, outside any transaction.
+    public let requestsNoTransaction: Bool
 
     public init(source: SourceFile, statements: [ParsedStatement], comments: [SourceComment],
-                directives: [PsqlDirective], problems: [SyntaxProblem]) {
+                directives: [PsqlDirective], problems: [SyntaxProblem],
+                suppressions: [Suppression] = [], requestsNoTransaction: Bool = false) {
         self.source = source
         self.statements = statements
         self.comments = comments
         self.directives = directives
         self.problems = problems
+        self.suppressions = suppressions
+        self.requestsNoTransaction = requestsNoTransaction
     }
 }

@@ -1,0 +1,49 @@
+import Foundation
+import PatchgateSource
+
+/// Reads `patchgate:` directives out of the scanner's comments: suppressions and
+/// `no-transaction`. Comment text is the one place patchgate reads words outside SQL.
+enum DirectiveReader {
+    static let marker = "patchgate:"
+
+    static func read(comments: [SourceComment], statements: [ParsedStatement], source: SourceFile)
+        -> (suppressions: [Suppression], requestsNoTransaction: Bool) {
+        let firstStatement = statements.first?.span.start ?? source.bytes.count
+        var suppressions: [Suppression] = []
+        var noTransaction = false
+        for comment in comments {
+            guard let words = directiveText(source.text(comment.span), isBlock: comment.isBlock) else { continue }
+            let isBeforeFirstStatement = comment.span.end <= firstStatement
+            switch words.command {
+            case "no-transaction" where isBeforeFirstStatement: noTransaction = true
+            case "ignore-file":
+                suppressions.append(Suppression(rules: words.rules, reason: words.reason, scope: .file, span: comment.span))
+            case "ignore":
+                guard let target = statements.first(where: { $0.span.end > comment.span.start }) else { continue }
+                suppressions.append(Suppression(rules: words.rules, reason: words.reason,
+                                                scope: .statement(target.index), span: comment.span))
+            default: continue
+            }
+        }
+        return (suppressions, noTransaction)
+    }
+
+    /// `-- patchgate: ignore a b -- why` → command `ignore`, rules `[a, b]`, reason `why`.
+    static func directiveText(_ comment: String, isBlock: Bool) -> (command: String, rules: [String], reason: String?)? {
+        var body = Substring(comment)
+        if isBlock {
+            body = body.dropFirst(2)
+            if body.hasSuffix("*/") { body = body.dropLast(2) }
+        } else {
+            body = body.drop { $0 == "-" }
+        }
+        body = body.drop { $0 == " " || $0 == "\t" }
+        guard body.hasPrefix(marker) else { return nil }
+        body = body.dropFirst(marker.count)
+        let parts = body.components(separatedBy: " -- ")
+        let words = parts[0].split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map(String.init)
+        guard let command = words.first else { return nil }
+        let reason = parts.dropFirst().joined(separator: " -- ").trimmingCharacters(in: .whitespacesAndNewlines)
+        return (command, Array(words.dropFirst()), reason.isEmpty ? nil : reason)
+    }
+}

@@ -50,6 +50,33 @@ struct RulePageTests {
         TestSupport.check(sql, path: "example.sql").findings.filter { !$0.isSuppressed }
     }
 
+    /// `patchgate explain` prints the embedded copy: regenerate with scripts/gen-rule-pages.py.
+    @Test(arguments: pageIDs)
+    func embeddedPageIsFresh(id: String) throws {
+        var text = try String(contentsOf: Self.rulesDirectory.appendingPathComponent("\(id).md"), encoding: .utf8)
+        while text.hasSuffix("\n") { text.removeLast() }
+        #expect(RuleRegistry.page(for: id) == text, "rules/\(id).md changed: run scripts/gen-rule-pages.py")
+    }
+
+    @Test func explainWorksFromTheBinaryAlone() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        let copy = directory.appendingPathComponent("patchgate")
+        try FileManager.default.copyItem(at: TestSupport.binary, to: copy)
+        let process = Process()
+        process.executableURL = copy
+        process.arguments = ["explain", "table-rewrite"]
+        process.currentDirectoryURL = directory
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(output.hasPrefix("# table-rewrite\n"))
+        let rules = try TestSupport.run(["rules"])
+        #expect(rules.stdout.split(separator: "\n").count == RuleRegistry.all.count)
+    }
+
     @Test func invalidFindingsCannotBeSuppressed() {
         let result = TestSupport.check("-- patchgate: ignore-file syntax-error -- trust me\nSELEC 1;\n")
         #expect(result.verdict == .invalid)

@@ -22,3 +22,8 @@ public enum RuleRegistry {
             .sorted { $0.id < $1.id }
     }
 }
+
+extension RuleRegistry {
+    /// A rule's page (rules/<id>.md), embedded in the binary.
+    public static func page(for id: String) -> String? { RulePages.byID[id] }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import ArgumentParser
+import PatchgateRules
+
+extension Patchgate {
+    struct Rules: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "rules", abstract: "List every rule: id, severity, the verdict it forces, and what it catches.")
+
+        func run() throws {
+            let rules = RuleRegistry.all
+            let width = rules.map(\.id.count).max() ?? 0
+            var text = ""
+            for rule in rules {
+                let id = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
+                let severity = rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+                let verdict = rule.verdict.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
+                text += "\(id)  \(severity)  \(verdict)  \(rule.summary)\n"
+            }
+            Console.write(text)
+        }
+    }
+
+    struct Explain: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print a rule's page: what it catches, why, the safe alternative, examples.")
+
+        @Argument(help: "A rule id, as `patchgate rules` lists them.")
+        var ruleID: String
+
+        func run() throws {
+            guard let page = RuleRegistry.page(for: ruleID) else {
+                throw ValidationError("no rule '\(ruleID)'; `patchgate rules` lists them")
+            }
+            Console.write(page + "\n")
+        }
+    }
+}

@@ -24,7 +24,8 @@ let package = Package(
         ),
         .target(name: "PatchgateSource", swiftSettings: v5),
         .target(name: "PatchgateSyntax", dependencies: ["PgQuery", "PatchgateSource"], swiftSettings: v5),
-        .target(name: "PatchgateEffects", dependencies: ["PatchgateSyntax", "PatchgateSource"], swiftSettings: v5),
+        .target(name: "PatchgateCatalog", dependencies: ["PatchgateSyntax", "PatchgateSource"], swiftSettings: v5),
+        .target(name: "PatchgateEffects", dependencies: ["PatchgateCatalog", "PatchgateSyntax", "PatchgateSource"], swiftSettings: v5),
         .target(
             name: "PatchgateRules",
             dependencies: ["PatchgateEffects", "PatchgateSyntax", "PatchgateSource"],
@@ -46,7 +47,7 @@ let package = Package(
         .testTarget(
             name: "PatchgateTests",
             dependencies: [
-                "PgQuery", "PatchgateSource", "PatchgateSyntax", "PatchgateEffects", "PatchgateRules",
+                "PgQuery", "PatchgateSource", "PatchgateSyntax", "PatchgateCatalog", "PatchgateEffects", "PatchgateRules",
                 "PatchgateReport", "patchgate",
             ],
             swiftSettings: v5

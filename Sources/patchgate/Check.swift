@@ -4,6 +4,7 @@ import PatchgateEffects
 import PatchgateReport
 import PatchgateRules
 import PatchgateSource
+import PatchgateSyntax
 
 extension Patchgate {
     struct Check: ParsableCommand {
@@ -29,6 +30,9 @@ extension Patchgate {
         @Option(help: "The longest lock_timeout that counts as a guard for a live change, e.g. 10s or 500ms.")
         var maxLockTimeout: String = "10s"
 
+        @Option(name: .customLong("schema"), help: ArgumentHelp("A schema dump the patches apply to (repeatable), e.g. pg_dump --schema-only output.", valueName: "file"))
+        var schemas: [String] = []
+
         func validate() throws {
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
             guard SettingDuration.milliseconds(maxLockTimeout) != nil else {
@@ -37,16 +41,18 @@ extension Patchgate {
         }
 
         func run() throws {
+            let catalog = try SchemaOption.load(schemas)
             let options = CheckOptions(
                 transactionMode: transaction == .perFile ? .perFile : .none,
-                maxLockTimeoutMilliseconds: SettingDuration.milliseconds(maxLockTimeout) ?? 10_000
+                maxLockTimeoutMilliseconds: SettingDuration.milliseconds(maxLockTimeout) ?? 10_000,
+                catalog: catalog
             )
             let (inputs, collectErrors) = InputCollector.collect(paths)
             let style = Console.usesColor && format == .text ? TextStyle.color : TextStyle.plain
             let text = TextReporter(style: style, isQuiet: quiet)
-            let outcomes = WorkerPool.map(inputs, threads: jobs) { input in
-                FileOutcome.check(input, options: options, format: format, text: text)
-            }
+            let outcomes = options.catalog == nil
+                ? WorkerPool.map(inputs, threads: jobs) { input in FileOutcome.check(input, options: options, format: format, text: text) }
+                : SeriesReplay.check(inputs, options: options, format: format, text: text)
             var summary = RunSummary()
             outcomes.forEach { if let file = $0.summary { summary.merge(file) } }
             let inputErrors = collectErrors + outcomes.compactMap(\.readError)
@@ -73,6 +79,8 @@ struct FileOutcome: Sendable {
     let rendered: String
     let summary: RunSummary?
     let readError: InputError?
+    /// The file's statements, kept only when a schema is replayed through the series.
+    var statements: [Statement] = []
 
     static func check(_ input: InputFile, options: CheckOptions, format: OutputFormat, text: TextReporter) -> FileOutcome {
         switch InputCollector.read(input) {
@@ -83,7 +91,8 @@ struct FileOutcome: Sendable {
             var summary = RunSummary()
             summary.add(result)
             let rendered = format == .json ? JSONReporter.fileJSON(result) : text.renderFile(result)
-            return FileOutcome(rendered: rendered, summary: summary, readError: nil)
+            let statements = options.catalog == nil ? [] : result.statements.map(\.syntax)
+            return FileOutcome(rendered: rendered, summary: summary, readError: nil, statements: statements)
         }
     }
 }

@@ -8,11 +8,12 @@ struct ArchitectureTests {
         "PgQuery": ["CPgQuery", "SwiftProtobuf", "Foundation"],
         "PatchgateSource": ["Foundation"],
         "PatchgateSyntax": ["PgQuery", "PatchgateSource", "Foundation"],
-        "PatchgateEffects": ["PatchgateSyntax", "PatchgateSource", "Foundation"],
-        "PatchgateRules": ["PatchgateEffects", "PatchgateSyntax", "PatchgateSource", "Foundation"],
-        "PatchgateReport": ["PatchgateRules", "PatchgateEffects", "PatchgateSyntax", "PatchgateSource", "Foundation"],
-        "patchgate": ["PatchgateReport", "PatchgateRules", "PatchgateEffects", "PatchgateSyntax", "PatchgateSource",
-                      "ArgumentParser", "Foundation", "Glibc"],
+        "PatchgateCatalog": ["PatchgateSyntax", "PatchgateSource", "Foundation"],
+        "PatchgateEffects": ["PatchgateCatalog", "PatchgateSyntax", "PatchgateSource", "Foundation"],
+        "PatchgateRules": ["PatchgateEffects", "PatchgateCatalog", "PatchgateSyntax", "PatchgateSource", "Foundation"],
+        "PatchgateReport": ["PatchgateRules", "PatchgateEffects", "PatchgateCatalog", "PatchgateSyntax", "PatchgateSource", "Foundation"],
+        "patchgate": ["PatchgateReport", "PatchgateRules", "PatchgateEffects", "PatchgateCatalog", "PatchgateSyntax",
+                      "PatchgateSource", "ArgumentParser", "Foundation", "Glibc"],
     ]
 
     static func sources(of module: String) throws -> [(String, String)] {
@@ -32,7 +33,7 @@ struct ArchitectureTests {
         let files = try Self.sources(of: module)
         #expect(!files.isEmpty)
         for (path, text) in files {
-            for line in text.split(separator: "\n") where line.hasPrefix("import ") || line.hasPrefix("@testable import ") {
+            for line in text.split(separator: "\n") where line.hasPrefix("import ") || line.hasPrefix("@_exported import ") {
                 let imported = String(line.split(separator: " ").last ?? "")
                 #expect(allowed.contains(imported), "\(path) imports \(imported)")
             }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PatchgateEffects
 import PatchgateRules
 
 /// The rule pages in rules/ are documentation and tests at once: every `sql bad` block must
@@ -10,6 +11,8 @@ struct RulePageTests {
         let rule: String
         let isBad: Bool
         let sql: String
+        /// The page's `sql schema` block, if any: the schema the example runs against.
+        let schema: String?
         let expected: Set<String>
         /// `rules/<id>.md:<line>` of the block, for failure messages.
         let location: String
@@ -28,15 +31,21 @@ struct RulePageTests {
     static func examples(in id: String) -> [Example] {
         guard let text = try? String(contentsOf: rulesDirectory.appendingPathComponent("\(id).md"), encoding: .utf8) else { return [] }
         var found: [Example] = []
+        var schema: String?
         var current: (isBad: Bool, line: Int, lines: [String])?
+        var schemaLines: [String]?
         for (number, line) in text.components(separatedBy: "\n").enumerated() {
-            if current == nil, line == "```sql bad" || line == "```sql good" {
+            if current == nil, schemaLines == nil, line == "```sql schema" {
+                schemaLines = []
+            } else if let lines = schemaLines {
+                if line == "```" { schema = lines.joined(separator: "\n"); schemaLines = nil } else { schemaLines?.append(line) }
+            } else if current == nil, line == "```sql bad" || line == "```sql good" {
                 current = (line.hasSuffix("bad"), number + 1, [])
             } else if let block = current, line == "```" {
                 let expected = block.lines.filter { $0.hasPrefix("-- expect:") }
                     .flatMap { $0.dropFirst("-- expect:".count).split(separator: " ").map(String.init) }
                 found.append(Example(rule: id, isBad: block.isBad, sql: block.lines.joined(separator: "\n") + "\n",
-                                     expected: Set(expected), location: "rules/\(id).md:\(block.line)"))
+                                     schema: schema, expected: Set(expected), location: "rules/\(id).md:\(block.line)"))
                 current = nil
             } else if current != nil {
                 current?.lines.append(line)
@@ -46,8 +55,14 @@ struct RulePageTests {
     }
 
     /// The findings that count: suppressed ones are shown but do not.
-    static func findings(_ sql: String) -> [Finding] {
-        TestSupport.check(sql, path: "example.sql").findings.filter { !$0.isSuppressed }
+    static func findings(_ sql: String, schema: String? = nil) -> [Finding] {
+        var options = CheckOptions()
+        if let schema {
+            var catalog = Catalog()
+            _ = try? CatalogLoader.load(path: "schema.sql", bytes: Array(schema.utf8), into: &catalog)
+            options.catalog = catalog
+        }
+        return TestSupport.check(sql, path: "example.sql", options: options).findings.filter { !$0.isSuppressed }
     }
 
     /// `patchgate explain` prints the embedded copy: regenerate with scripts/gen-rule-pages.py.
@@ -124,7 +139,7 @@ struct RulePageTests {
 
     @Test(arguments: examples)
     func exampleBehavesAsDocumented(example: Example) {
-        let rules = Set(Self.findings(example.sql).map(\.rule))
+        let rules = Set(Self.findings(example.sql, schema: example.schema).map(\.rule))
         if example.isBad {
             #expect(rules.contains(example.rule), "\(example.location): bad example does not trigger \(example.rule)")
             #expect(rules.subtracting([example.rule]).subtracting(example.expected).isEmpty,
@@ -138,7 +153,7 @@ struct RulePageTests {
     @Test(arguments: examples.filter(\.isBad))
     func commentedOutBadExampleIsSilent(example: Example) {
         let commented = example.sql.split(separator: "\n", omittingEmptySubsequences: false).map { "-- " + $0 }.joined(separator: "\n")
-        #expect(!Self.findings(commented).contains { $0.rule == example.rule }, "\(example.location)")
+        #expect(!Self.findings(commented, schema: example.schema).contains { $0.rule == example.rule }, "\(example.location)")
     }
 
     /// A reviewed suppression turns the bad example's finding off (suppression rules aside, and
@@ -151,14 +166,14 @@ struct RulePageTests {
     @Test(arguments: suppressibleBadExamples)
     func suppressedBadExampleIsSilent(example: Example) {
         let suppressed = "-- patchgate: ignore-file \(example.rule) -- reviewed for the rule page\n" + example.sql
-        #expect(!Self.findings(suppressed).contains { $0.rule == example.rule }, "\(example.location)")
+        #expect(!Self.findings(suppressed, schema: example.schema).contains { $0.rule == example.rule }, "\(example.location)")
     }
 
     /// After a multibyte line the finding moves down one line and keeps its column.
     @Test(arguments: examples.filter(\.isBad))
     func findingMovesWithTheText(example: Example) throws {
-        let before = try #require(Self.findings(example.sql).first { $0.rule == example.rule })
-        let shifted = try #require(Self.findings("-- é日本語 ünïcödé\n" + example.sql).first { $0.rule == example.rule })
+        let before = try #require(Self.findings(example.sql, schema: example.schema).first { $0.rule == example.rule })
+        let shifted = try #require(Self.findings("-- é日本語 ünïcödé\n" + example.sql, schema: example.schema).first { $0.rule == example.rule })
         #expect(shifted.start.line == before.start.line + 1, "\(example.location)")
         #expect(shifted.start.column == before.start.column, "\(example.location)")
     }

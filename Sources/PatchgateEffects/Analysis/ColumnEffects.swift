@@ -46,7 +46,7 @@ enum ColumnEffects {
 
     static func changeType(of column: String, to type: ColumnType, using: Expression?, on table: QualifiedName,
                            kind: RelationKind, state: PatchState, into effects: inout StatementEffects) {
-        let old = state.createdTables[table]?.columns.first { $0.name == column }
+        let old = state.column(column, of: table)
         let keepsStorage = old.map { TypeChangeFacts.skipsRewrite(from: $0.type, to: type, using: using, column: column) } ?? false
         if keepsStorage {
             effects.lock(table, kind, AlterTableFacts.alterColumnTypeInPlace.lock)
@@ -78,7 +78,7 @@ enum ColumnEffects {
 
     /// A validated `CHECK (col IS NOT NULL)` added earlier in the patch proves the column.
     static func hasValidatedNotNullCheck(_ column: String, on table: QualifiedName, state: PatchState) -> Bool {
-        (state.constraints[table] ?? []).contains { constraint in
+        state.constraints(of: table).contains { constraint in
             guard !constraint.isNotValid, case .check(let expression) = constraint.kind else { return false }
             return expression == .nullTest(.column([column]), isNull: false)
         }
@@ -87,9 +87,8 @@ enum ColumnEffects {
     /// Dropping a column that holds a foreign key also drops the key, locking its target.
     static func lockForeignKeyTargets(of column: String, on table: QualifiedName, state: PatchState,
                                       into effects: inout StatementEffects) {
-        let defined = state.createdTables[table]?.columns.first { $0.name == column }
-        var targets = defined?.references.map { [$0.table] } ?? []
-        for constraint in state.constraints[table] ?? [] {
+        var targets: [QualifiedName] = []
+        for constraint in state.constraints(of: table) {
             if case .foreignKey(let columns, let reference) = constraint.kind, columns.contains(column) {
                 targets.append(reference.table)
             }

@@ -2,11 +2,13 @@ import PatchgateSyntax
 
 /// Statements → effects, in order, each read against what the patch did before it.
 public enum EffectAnalyzer {
-    public static func analyze(_ statements: [ParsedStatement], transactionMode: TransactionMode) -> [AnalyzedStatement] {
-        var state = PatchState(transactionMode: transactionMode)
+    public static func analyze(_ statements: [ParsedStatement], transactionMode: TransactionMode,
+                               catalog: Catalog = Catalog(), knowsSchema: Bool = false) -> [AnalyzedStatement] {
+        var state = PatchState(transactionMode: transactionMode, catalog: catalog)
         return statements.map { statement in
             let context = state.context()
-            let effects = effects(of: statement.syntax, state: state)
+            var effects = effects(of: statement.syntax, state: state)
+            if knowsSchema { SchemaReferences.check(statement.syntax, state: state, into: &effects) }
             state.record(statement.syntax, effects: effects, index: statement.index)
             return AnalyzedStatement(parsed: statement, effects: effects, context: context)
         }
@@ -35,6 +37,7 @@ public enum EffectAnalyzer {
         case .update(let update): DataFacts.modify(update.table, hasWhere: update.hasWhere, state: state, into: &effects)
         case .delete(let delete): DataFacts.modify(delete.table, hasWhere: delete.hasWhere, state: state, into: &effects)
         case .createEnum(let create): effects.created.append(state.resolve(create.name))
+        case .createSequence(let name): effects.created.append(state.resolve(name))
         case .select(let select): DataFacts.select(select, state: state, into: &effects)
         case .alterSequence(let alter): CatalogFacts.alterSequence(alter, state: state, into: &effects)
         case .alterObjectSchema(let alter): CatalogFacts.setSchema(alter, state: state, into: &effects)
@@ -57,7 +60,7 @@ public enum EffectAnalyzer {
     }
 
     private static func dropFunctions(_ drop: Drop, state: PatchState, into effects: inout StatementEffects) {
-        for name in drop.names where state.functionVolatility[name.name] == nil {
+        for name in drop.names where !state.createdFunctions.contains(name.name) {
             effects.compatibility.append(CompatibilityBreak(
                 kind: .dropsFunction, object: state.resolve(name).description,
                 message: "code and triggers that call \(state.resolve(name)) fail once it is dropped"))

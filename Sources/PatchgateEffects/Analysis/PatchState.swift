@@ -8,19 +8,17 @@ struct PatchState {
     var lockTimeoutMilliseconds: Int?
     var created: Set<QualifiedName> = []
     var emptyNew: Set<QualifiedName> = []
-    var createdKinds: [QualifiedName: RelationKind] = [:]
-    var createdTables: [QualifiedName: CreateTable] = [:]
-    /// Constraints added in the patch, by table, so VALIDATE and DROP know what they name.
-    var constraints: [QualifiedName: [TableConstraint]] = [:]
-    /// Table of each index the patch created.
-    var indexTables: [QualifiedName: QualifiedName] = [:]
-    var functionVolatility: [String: Volatility] = [:]
+    var createdFunctions: Set<String> = []
+    /// The schema as it stands before the statement: the baseline (if any) plus everything the
+    /// patch did so far.
+    var catalog: Catalog
     var isInExplicitBlock = false
     var heldLocks: [QualifiedName: HeldLock] = [:]
     var enumValuesAdded: [String] = []
 
-    init(transactionMode: TransactionMode) {
+    init(transactionMode: TransactionMode, catalog: Catalog) {
         self.transactionMode = transactionMode
+        self.catalog = catalog
     }
 
     var isInTransaction: Bool { isInExplicitBlock || transactionMode == .perFile }
@@ -28,7 +26,21 @@ struct PatchState {
     func resolve(_ name: QualifiedName) -> QualifiedName { name.resolved(in: searchPath) }
 
     func kind(of relation: QualifiedName, default fallback: RelationKind = .table) -> RelationKind {
-        createdKinds[relation] ?? fallback
+        catalog.relation(relation)?.kind ?? fallback
+    }
+
+    /// The table of an index, when the catalog knows the index.
+    func table(ofIndex index: QualifiedName) -> QualifiedName? {
+        guard let relation = catalog.relation(index), relation.kind == .index else { return nil }
+        return relation.parent
+    }
+
+    func constraints(of table: QualifiedName) -> [TableConstraint] { catalog.relation(table)?.constraints ?? [] }
+
+    func column(_ name: String, of table: QualifiedName) -> Catalog.Column? { catalog.relation(table)?.column(name) }
+
+    func declaredVolatility(of function: String) -> Volatility? {
+        catalog.functionVolatility[function].map { Volatility(declared: $0) }
     }
 
     func context() -> StatementContext {
@@ -41,9 +53,8 @@ struct PatchState {
 
     func isPreExisting(_ relation: QualifiedName) -> Bool { !created.contains(relation) }
 
-    mutating func markCreated(_ relation: QualifiedName, kind: RelationKind, isEmpty: Bool = true) {
+    mutating func markCreated(_ relation: QualifiedName, isEmpty: Bool = true) {
         created.insert(relation)
-        createdKinds[relation] = kind
         if isEmpty { emptyNew.insert(relation) } else { emptyNew.remove(relation) }
     }
 

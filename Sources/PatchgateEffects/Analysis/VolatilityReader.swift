@@ -16,7 +16,7 @@ enum VolatilityReader {
 
     static func volatility(ofFunction parts: [String], state: PatchState) -> Volatility {
         guard let name = parts.last else { return .volatile }
-        if let declared = state.functionVolatility[name] { return declared }
+        if let declared = state.declaredVolatility(of: name) { return declared }
         let isCatalog = parts.count == 1 || parts.first == "pg_catalog"
         if isCatalog, let builtin = BuiltinVolatility.byName[name] { return builtin }
         return .volatile

@@ -72,7 +72,7 @@ enum ConstraintFacts {
 
     /// Only constraints the patch added are known without a schema catalog.
     private static func foreignKeyTarget(named name: String, on table: QualifiedName, state: PatchState) -> QualifiedName? {
-        for constraint in state.constraints[table] ?? [] where constraint.name == name {
+        for constraint in state.constraints(of: table) where constraint.name == name {
             if case .foreignKey(_, let reference) = constraint.kind { return state.resolve(reference.table) }
         }
         return nil

@@ -35,7 +35,7 @@ enum IndexFacts {
         let fact = statement.isConcurrent ? dropConcurrently : drop
         for index in statement.names.map(state.resolve) {
             effects.lock(index, .index, .accessExclusive)
-            if let table = state.indexTables[index] { effects.lock(table, state.kind(of: table), fact.lock) }
+            if let table = state.table(ofIndex: index) { effects.lock(table, state.kind(of: table), fact.lock) }
         }
         if statement.isConcurrent { effects.isTransactional = false }
     }
@@ -48,7 +48,7 @@ enum IndexFacts {
         case .index:
             // Even CONCURRENTLY takes ACCESS EXCLUSIVE on the old index when it swaps it out (server).
             effects.lock(relation, .index, .accessExclusive)
-            let table = state.indexTables[relation]
+            let table = state.table(ofIndex: relation)
             if let table { effects.lock(table, state.kind(of: table), fact.lock) }
             effects.indexBuilds.append(IndexBuild(index: relation, table: table, isConcurrent: statement.isConcurrent))
         case .table:

@@ -49,7 +49,7 @@ enum TableFacts {
     static func dropRelations(_ statement: Drop, kind: RelationKind, state: PatchState, into effects: inout StatementEffects) {
         for relation in statement.names.map(state.resolve) {
             effects.lock(relation, state.kind(of: relation, default: kind), drop.lock)
-            for target in state.createdTables[relation]?.referencedTables.map(state.resolve) ?? [] {
+            for target in state.catalog.foreignKeyNeighbours(of: relation, resolve: state.resolve) {
                 effects.lock(target, state.kind(of: target), drop.lock)
             }
             guard state.isPreExisting(relation) else { continue }
@@ -69,7 +69,7 @@ enum TableFacts {
     static func rename(_ statement: Rename, state: PatchState, into effects: inout StatementEffects) {
         if [.function, .procedure].contains(statement.objectKind), !statement.object.isEmpty {
             let function = state.resolve(QualifiedName(parts: statement.object))
-            if state.functionVolatility[function.name] == nil {
+            if !state.createdFunctions.contains(function.name) {
                 effects.compatibility.append(CompatibilityBreak(
                     kind: .renamesFunction, object: function.description,
                     message: "code and triggers that call \(function) fail once it is renamed to \(statement.newName)"))

@@ -1,3 +1,4 @@
+@_exported import PatchgateCatalog
 import PatchgateSyntax
 
 /// What one statement does to a live database: the model every rule, report and verdict reads.
@@ -13,6 +14,10 @@ public struct StatementEffects: Hashable, Sendable {
     public var compatibility: [CompatibilityBreak] = []
     /// Tables whose every row the statement updates or deletes.
     public var wholeTableWrites: [QualifiedName] = []
+    /// Objects the statement names that the schema does not have (only with a schema).
+    public var unknownObjects: [String] = []
+    /// Objects the statement creates that the schema already has (only with a schema).
+    public var existingObjects: [String] = []
 
     public init() {}
 
@@ -39,10 +44,6 @@ public struct RelationLock: Hashable, Sendable {
     public let relation: QualifiedName
     public var kind: RelationKind
     public var mode: LockMode
-}
-
-public enum RelationKind: String, Hashable, Sendable {
-    case table, partitionedTable = "partitioned-table", index, sequence, view, materializedView = "materialized-view"
 }
 
 public struct IndexBuild: Hashable, Sendable {

@@ -14,7 +14,8 @@ public enum Checker {
         let parsed = PatchParser.parse(source)
         var fileOptions = options
         if parsed.requestsNoTransaction { fileOptions.transactionMode = .none }
-        let statements = EffectAnalyzer.analyze(parsed.statements, transactionMode: fileOptions.transactionMode)
+        let statements = EffectAnalyzer.analyze(parsed.statements, transactionMode: fileOptions.transactionMode,
+                                                catalog: fileOptions.catalog ?? Catalog(), knowsSchema: fileOptions.catalog != nil)
         var findings: [Finding] = []
         for phase in RuleRegistry.phases {
             let patch = PatchContext(source: source, parsed: parsed, statements: statements, options: fileOptions, earlierFindings: findings)

@@ -35,9 +35,13 @@ public struct CheckOptions: Sendable {
     public var transactionMode: TransactionMode
     /// A `lock_timeout` above this does not count as a guard.
     public var maxLockTimeoutMilliseconds: Int
+    /// The schema before the first file (`--schema`); nil when none was given, so patchgate
+    /// knows only what the patch itself creates.
+    public var catalog: Catalog?
 
-    public init(transactionMode: TransactionMode = .perFile, maxLockTimeoutMilliseconds: Int = 10_000) {
+    public init(transactionMode: TransactionMode = .perFile, maxLockTimeoutMilliseconds: Int = 10_000, catalog: Catalog? = nil) {
         self.transactionMode = transactionMode
         self.maxLockTimeoutMilliseconds = maxLockTimeoutMilliseconds
+        self.catalog = catalog
     }
 }

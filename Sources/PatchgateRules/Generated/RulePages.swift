@@ -147,6 +147,53 @@ SET lock_timeout = '2s';
 ALTER TABLE invoice ADD CONSTRAINT invoice_pkey PRIMARY KEY USING INDEX invoice_pkey;
 ```
 """###,
+        "already-exists": ###"""
+# already-exists
+
+**Severity:** error · **Verdict:** invalid
+
+Only with a schema (`--schema FILE`): catches a statement that creates a table, view, index or column that the schema — as the earlier patches of the series leave it — already has. `IF NOT EXISTS` forms are not reported.
+
+## Why
+PostgreSQL refuses to create a second relation of the same name in a schema (`relation "…" already exists`, [CREATE TABLE](https://www.postgresql.org/docs/15/sql-createtable.html), [CREATE INDEX](https://www.postgresql.org/docs/15/sql-createindex.html)) and a second column of the same name in a table ([ALTER TABLE](https://www.postgresql.org/docs/15/sql-altertable.html)). In a patch applied in one transaction, that error rolls back the whole patch. It usually means the patch was already applied, or two patches create the same object.
+
+## Safe alternative
+Pick another name, or say `IF NOT EXISTS` where the statement is meant to be re-runnable.
+
+```sql
+CREATE INDEX CONCURRENTLY IF NOT EXISTS invoice_customer_idx ON invoice (customer_id);
+```
+
+## Examples
+```sql schema
+CREATE TABLE public.invoice (id bigint PRIMARY KEY, customer_id bigint, total numeric(12,2));
+CREATE INDEX invoice_customer_idx ON public.invoice USING btree (customer_id);
+```
+
+```sql bad
+-- expect: require-lock-timeout
+CREATE TABLE invoice (id bigint PRIMARY KEY);
+```
+
+```sql bad
+-- expect: require-lock-timeout
+ALTER TABLE invoice ADD COLUMN total numeric(12,2);
+```
+
+```sql bad
+-- patchgate: no-transaction
+CREATE INDEX CONCURRENTLY invoice_customer_idx ON invoice (customer_id);
+```
+
+```sql good
+-- patchgate: no-transaction
+CREATE INDEX CONCURRENTLY IF NOT EXISTS invoice_customer_idx ON invoice (customer_id);
+```
+
+```sql good
+CREATE TABLE invoice_note (id bigint PRIMARY KEY, invoice_id bigint NOT NULL, body text);
+```
+"""###,
         "binary-file": ###"""
 # binary-file
 
@@ -1419,6 +1466,48 @@ CREATE UNIQUE INDEX CONCURRENTLY customer_email_key ON customer (email);
 ```sql good
 SET lock_timeout = '2s';
 ALTER TABLE customer ADD CONSTRAINT customer_email_key UNIQUE USING INDEX customer_email_key;
+```
+"""###,
+        "unknown-object": ###"""
+# unknown-object
+
+**Severity:** error · **Verdict:** invalid
+
+Only with a schema (`--schema FILE`): catches a statement that names a table, index or column that the schema — as the earlier patches of the series leave it — does not have. `IF EXISTS` forms are not reported.
+
+## Why
+PostgreSQL resolves every name when the statement runs; a missing relation fails with `relation "…" does not exist` ([ALTER TABLE](https://www.postgresql.org/docs/15/sql-altertable.html)), a missing column with `column "…" of relation "…" does not exist`. In a patch applied in one transaction, that error rolls back the whole patch. It usually means a typo, a patch applied out of order, or a schema dump older than the series.
+
+## Safe alternative
+Fix the name, check the order of the patches, or refresh the schema dump the check runs against.
+
+```sql
+ALTER TABLE invoice ADD COLUMN paid_at timestamptz;
+```
+
+## Examples
+```sql schema
+CREATE TABLE public.invoice (id bigint PRIMARY KEY, total numeric(12,2) NOT NULL);
+```
+
+```sql bad
+-- expect: require-lock-timeout
+ALTER TABLE invoices ADD COLUMN paid_at timestamptz;
+```
+
+```sql bad
+-- expect: require-lock-timeout
+ALTER TABLE invoice ALTER COLUMN totl SET DEFAULT 0;
+```
+
+```sql good
+SET lock_timeout = '2s';
+ALTER TABLE invoice ADD COLUMN paid_at timestamptz;
+```
+
+```sql good
+SET lock_timeout = '2s';
+ALTER TABLE IF EXISTS invoice_old ADD COLUMN paid_at timestamptz;
 ```
 """###,
         "unused-suppression": ###"""

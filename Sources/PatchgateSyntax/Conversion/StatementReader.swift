@@ -47,6 +47,7 @@ enum StatementReader {
         case .selectStmt(let statement):
             return .select(Select(sourceRelations: RelationCollector.relations(in: node), locksRows: !statement.lockingClause.isEmpty))
         case .alterSeqStmt(let statement): return .alterSequence(alterSequence(statement))
+        case .createSeqStmt(let statement): return .createSequence(statement.sequence.qualifiedName)
         case .alterObjectSchemaStmt(let statement):
             return .alterObjectSchema(AlterObjectSchema(
                 objectKind: statement.objectType.objectKind,

@@ -29,6 +29,7 @@ public enum Statement: Hashable, Sendable {
     case delete(Delete)
     case select(Select)
     case alterSequence(AlterSequence)
+    case createSequence(QualifiedName)
     case alterObjectSchema(AlterObjectSchema)
     case other(nodeName: String)
 
@@ -64,6 +65,7 @@ public enum Statement: Hashable, Sendable {
         case .delete: "delete"
         case .select: "select"
         case .alterSequence: "alter-sequence"
+        case .createSequence: "create-sequence"
         case .alterObjectSchema: "set-schema"
         case .other: "other"
         }

@@ -2,16 +2,16 @@ import PatchgateSyntax
 
 /// The names PostgreSQL chooses for indexes the statement does not name (ChooseIndexName):
 /// `table_col1_col2_key` for UNIQUE, `table_pkey`, `table_col_excl`, `table_col_idx`.
-enum IndexNaming {
+public enum IndexNaming {
     /// PostgreSQL's identifier limit (NAMEDATALEN - 1).
     static let maximumLength = 63
 
-    static func name(table: QualifiedName, columns: [String], suffix: String) -> QualifiedName {
+    public static func name(table: QualifiedName, columns: [String], suffix: String) -> QualifiedName {
         let parts = suffix == "pkey" ? [table.name] : [table.name] + (columns.isEmpty ? ["expr"] : columns)
         return QualifiedName(schema: table.schema, name: truncated(parts.joined(separator: "_"), suffix: suffix))
     }
 
-    static func constraintIndex(_ constraint: TableConstraint, on table: QualifiedName) -> QualifiedName? {
+    public static func constraintIndex(_ constraint: TableConstraint, on table: QualifiedName) -> QualifiedName? {
         if let name = constraint.name { return QualifiedName(schema: table.schema, name: name) }
         switch constraint.kind {
         case .unique(let columns, _): return name(table: table, columns: columns, suffix: "key")
@@ -20,7 +20,7 @@ enum IndexNaming {
         }
     }
 
-    static func index(for statement: CreateIndex, on table: QualifiedName) -> QualifiedName {
+    public static func index(for statement: CreateIndex, on table: QualifiedName) -> QualifiedName {
         if let name = statement.name { return QualifiedName(schema: table.schema, name: name) }
         let columns = statement.columns.map { key -> String in
             if case .column(let name) = key { return name }

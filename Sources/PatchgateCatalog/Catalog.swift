@@ -1,0 +1,74 @@
+import PatchgateSyntax
+
+/// What the database holds before a statement runs: relations with their columns,
+/// constraints, indexes and partitions, and functions with their declared volatility. Built by
+/// replaying a schema dump and the patches before the one checked.
+public struct Catalog: Sendable {
+    public private(set) var relations: [QualifiedName: Relation] = [:]
+    /// Declared volatility (`immutable`, `stable`, `volatile`) by function name.
+    public private(set) var functionVolatility: [String: String] = [:]
+    public private(set) var types: Set<QualifiedName> = []
+
+    public init() {}
+
+    public struct Relation: Hashable, Sendable {
+        public var kind: RelationKind
+        public var columns: [Column] = []
+        public var constraints: [TableConstraint] = []
+        /// For an index: its table. For a partition: its parent.
+        public var parent: QualifiedName?
+        public var partitions: [QualifiedName] = []
+        public var indexes: [QualifiedName] = []
+        /// Known only from what a patch did to it (no schema named it): its columns are unknown.
+        public var isPartial = false
+
+        public func column(_ name: String) -> Column? { columns.first { $0.name == name } }
+    }
+
+    public struct Column: Hashable, Sendable {
+        public var name: String
+        public var type: ColumnType
+        public var isNotNull: Bool
+        public var checks: [Expression]
+    }
+
+    public func relation(_ name: QualifiedName) -> Relation? { relations[name] }
+    public func contains(_ name: QualifiedName) -> Bool { relations[name] != nil }
+
+    /// Tables with a foreign key to `table`, and the tables `table` references.
+    public func foreignKeyNeighbours(of table: QualifiedName, resolve: (QualifiedName) -> QualifiedName) -> [QualifiedName] {
+        var found: [QualifiedName] = []
+        for constraint in relations[table]?.constraints ?? [] {
+            if case .foreignKey(_, let reference) = constraint.kind { found.append(resolve(reference.table)) }
+        }
+        for (name, relation) in relations.sorted(by: { $0.key < $1.key }) where name != table {
+            for constraint in relation.constraints {
+                if case .foreignKey(_, let reference) = constraint.kind, resolve(reference.table) == table { found.append(name) }
+            }
+        }
+        return found
+    }
+
+    public mutating func upsert(_ name: QualifiedName, _ relation: Relation) { relations[name] = relation }
+    public mutating func remove(_ name: QualifiedName) {
+        if let parent = relations[name]?.parent {
+            relations[parent]?.partitions.removeAll { $0 == name }
+            relations[parent]?.indexes.removeAll { $0 == name }
+        }
+        for index in relations[name]?.indexes ?? [] { relations[index] = nil }
+        relations[name] = nil
+    }
+    /// Moves a relation to a new name, keeping what hangs off it.
+    public mutating func move(_ old: QualifiedName, to new: QualifiedName) {
+        guard let relation = relations.removeValue(forKey: old) else { return }
+        relations[new] = relation
+    }
+    public mutating func update(_ name: QualifiedName, _ change: (inout Relation) -> Void) {
+        guard var relation = relations[name] else { return }
+        change(&relation)
+        relations[name] = relation
+    }
+    public mutating func declareFunction(_ name: String, volatility: String?) { functionVolatility[name] = volatility ?? "volatile" }
+    public mutating func removeFunction(_ name: String) { functionVolatility[name] = nil }
+    public mutating func declareType(_ name: QualifiedName) { types.insert(name) }
+}

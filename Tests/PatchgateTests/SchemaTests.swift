@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+import PatchgateEffects
+import PatchgateRules
+import PatchgateSyntax
+
+/// Each schema-dependent decision, with a case that flips when the schema changes.
+struct SchemaTests {
+    static func catalog(_ sql: String) -> Catalog {
+        var catalog = Catalog()
+        _ = try? CatalogLoader.load(path: "schema.sql", bytes: Array(sql.utf8), into: &catalog)
+        return catalog
+    }
+
+    static func effects(_ patch: String, schema: String) -> StatementEffects? {
+        TestSupport.check(patch, options: CheckOptions(catalog: catalog(schema))).statements.last?.effects
+    }
+
+    static func rules(_ patch: String, schema: String) -> Set<String> {
+        Set(TestSupport.check(patch, options: CheckOptions(catalog: catalog(schema))).findings.map(\.rule))
+    }
+
+    @Test(arguments: [
+        ("varchar(100)", false), ("varchar(300)", true), ("text", true), ("integer", true),
+    ])
+    func typeChangeRewritesDependOnTheOldType(oldType: String, rewrites: Bool) {
+        let effects = Self.effects("ALTER TABLE t ALTER COLUMN c TYPE varchar(200);",
+                                   schema: "CREATE TABLE public.t (c \(oldType));")
+        #expect((effects?.rewrites.isEmpty == false) == rewrites)
+    }
+
+    @Test func typeChangeKeepingStorageStillVerifiesChecks() {
+        let withCheck = Self.effects("ALTER TABLE t ALTER COLUMN c TYPE varchar(200);",
+                                     schema: "CREATE TABLE public.t (c varchar(100) CHECK (c <> ''));")
+        let without = Self.effects("ALTER TABLE t ALTER COLUMN c TYPE varchar(200);",
+                                   schema: "CREATE TABLE public.t (c varchar(100));")
+        #expect(withCheck?.scans == [QualifiedName(schema: "public", name: "t")])
+        #expect(without?.scans == [])
+    }
+
+    @Test(arguments: [("", true), (" NOT VALID", true), ("VALIDATED", false)])
+    func setNotNullScanDependsOnAValidatedCheck(suffix: String, scans: Bool) {
+        let check = suffix == "VALIDATED" ? "" : suffix
+        let schema = "CREATE TABLE public.t (c int);\n"
+            + (suffix.isEmpty ? "" : "ALTER TABLE ONLY public.t ADD CONSTRAINT c_nn CHECK (c IS NOT NULL)\(check);\n")
+        let effects = Self.effects("ALTER TABLE t ALTER COLUMN c SET NOT NULL;", schema: schema)
+        #expect((effects?.scans.isEmpty == false) == scans)
+    }
+
+    @Test func dropIndexLocksTheTableTheSchemaNames() {
+        let known = Self.effects("DROP INDEX t_c_idx;", schema: "CREATE TABLE public.t (c int);\nCREATE INDEX t_c_idx ON public.t (c);")
+        let unknown = Self.effects("DROP INDEX t_c_idx;", schema: "CREATE TABLE public.t (c int);")
+        #expect(known?.lockMode(on: QualifiedName(schema: "public", name: "t")) == .accessExclusive)
+        #expect(unknown?.lockMode(on: QualifiedName(schema: "public", name: "t")) == nil)
+    }
+
+    @Test func droppingATableLocksItsForeignKeyNeighbours() {
+        let schema = "CREATE TABLE public.parent (id int PRIMARY KEY);\nCREATE TABLE public.child (id int, parent_id int REFERENCES public.parent);"
+        let effects = Self.effects("DROP TABLE child;", schema: schema)
+        #expect(effects?.lockMode(on: QualifiedName(schema: "public", name: "parent")) == .accessExclusive)
+        let alone = Self.effects("DROP TABLE child;", schema: "CREATE TABLE public.child (id int, parent_id int);")
+        #expect(alone?.lockMode(on: QualifiedName(schema: "public", name: "parent")) == nil)
+    }
+
+    @Test func concurrentIndexOnAPartitionedTableIsInvalid() {
+        let patch = "-- patchgate: no-transaction\nCREATE INDEX CONCURRENTLY e_k_idx ON e (k);"
+        #expect(Self.rules(patch, schema: "CREATE TABLE public.e (k int) PARTITION BY RANGE (k);").contains("concurrent-index-on-partitioned-table"))
+        #expect(!Self.rules(patch, schema: "CREATE TABLE public.e (k int);").contains("concurrent-index-on-partitioned-table"))
+    }
+
+    @Test func namesMustExistAndNewNamesMustNot() {
+        #expect(Self.rules("ALTER TABLE t ADD COLUMN d int;", schema: "CREATE TABLE public.u (c int);").contains("unknown-object"))
+        #expect(!Self.rules("ALTER TABLE t ADD COLUMN d int;", schema: "CREATE TABLE public.t (c int);").contains("unknown-object"))
+        #expect(Self.rules("ALTER TABLE t ADD COLUMN c int;", schema: "CREATE TABLE public.t (c int);").contains("already-exists"))
+        #expect(Self.rules("ALTER TABLE t DROP COLUMN x;", schema: "CREATE TABLE public.t (c int);").contains("unknown-object"))
+    }
+
+    @Test func constraintIndexesAndSequencesAreKnown() {
+        let schema = "CREATE SEQUENCE public.t_id_seq;\nCREATE TABLE public.t (id int);\nALTER TABLE ONLY public.t ADD CONSTRAINT t_pkey PRIMARY KEY (id);"
+        #expect(!Self.rules("ALTER INDEX t_pkey RENAME TO t_pk;\nALTER SEQUENCE t_id_seq RENAME TO t_seq;", schema: schema).contains("unknown-object"))
+        #expect(Self.rules("ALTER INDEX t_key RENAME TO t_k;", schema: schema).contains("unknown-object"))
+    }
+
+    /// Each patch of a series is checked against the schema as the earlier patches left it.
+    @Test func laterPatchesSeeEarlierOnes() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        try Data("CREATE TABLE public.invoice (id int);\n".utf8).write(to: directory.appendingPathComponent("schema.sql"))
+        try Data("SET lock_timeout = '1s';\nALTER TABLE invoice RENAME TO bill;\n".utf8).write(to: directory.appendingPathComponent("001.sql"))
+        try Data("SET lock_timeout = '1s';\nALTER TABLE bill ADD COLUMN paid boolean;\n".utf8).write(to: directory.appendingPathComponent("002.sql"))
+        let series = try TestSupport.run(["check", "--schema", "schema.sql", "001.sql", "002.sql"], directory: directory)
+        #expect(!series.stdout.contains("unknown-object"))
+        let alone = try TestSupport.run(["check", "--schema", "schema.sql", "002.sql"], directory: directory)
+        #expect(alone.stdout.contains("002.sql:2:1: error[unknown-object]"))
+        #expect(alone.status == 1)
+    }
+}

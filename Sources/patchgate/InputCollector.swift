@@ -3,8 +3,19 @@ import PatchgateSource
 
 /// One file to check: its display path and where to read it.
 struct InputFile: Sendable {
+    enum Origin: Sendable {
+        case file, standardInput
+        /// The content staged in git's index, not the working tree's.
+        case staged
+    }
+
     let path: String
-    let isStandardInput: Bool
+    let origin: Origin
+
+    init(path: String, origin: Origin = .file) {
+        self.path = path
+        self.origin = origin
+    }
 }
 
 /// Expands the command line's paths: files as given, directories to every `*.sql` below
@@ -15,7 +26,7 @@ enum InputCollector {
         var errors: [InputError] = []
         for argument in arguments {
             if argument == "-" {
-                files.append(InputFile(path: "<stdin>", isStandardInput: true))
+                files.append(InputFile(path: "<stdin>", origin: .standardInput))
                 continue
             }
             var isDirectory: ObjCBool = false
@@ -26,9 +37,9 @@ enum InputCollector {
             if isDirectory.boolValue {
                 let found = sqlFiles(under: argument)
                 if found.isEmpty { errors.append(.unreadable(path: argument, reason: "directory holds no .sql file")) }
-                files += found.map { InputFile(path: $0, isStandardInput: false) }
+                files += found.map { InputFile(path: $0) }
             } else {
-                files.append(InputFile(path: argument, isStandardInput: false))
+                files.append(InputFile(path: argument))
             }
         }
         var seen = Set<String>()
@@ -51,9 +62,23 @@ enum InputCollector {
         return found
     }
 
+    /// The staged .sql files (added, copied, modified or renamed), for a pre-commit hook.
+    static func staged() throws -> [InputFile] {
+        try Git.lines(["diff", "--cached", "--name-only", "--diff-filter=ACMR", "--", "*.sql"]).map { InputFile(path: $0, origin: .staged) }
+    }
+
     static func read(_ file: InputFile) -> Result<[UInt8], InputError> {
-        if file.isStandardInput {
-            return .success(Array(FileHandle.standardInput.readDataToEndOfFile()))
+        switch file.origin {
+        case .standardInput: return .success(Array(FileHandle.standardInput.readDataToEndOfFile()))
+        case .staged:
+            do {
+                return .success(Array(try Git.run(["show", ":" + file.path])))
+            } catch let failure as Git.Failure {
+                return .failure(.unreadable(path: file.path, reason: failure.message))
+            } catch {
+                return .failure(.unreadable(path: file.path, reason: error.localizedDescription))
+            }
+        case .file: break
         }
         guard let handle = FileHandle(forReadingAtPath: file.path) else {
             return .failure(.unreadable(path: file.path, reason: "permission denied or not a regular file"))

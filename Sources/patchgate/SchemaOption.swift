@@ -12,7 +12,7 @@ enum SchemaOption {
         let outcome = WorkerPool.map([paths], threads: 1) { (paths: [String]) -> Result<Catalog, InputError> in
             var catalog = Catalog()
             for path in paths {
-                switch InputCollector.read(InputFile(path: path, isStandardInput: false)) {
+                switch InputCollector.read(InputFile(path: path)) {
                 case .failure(let error): return .failure(error)
                 case .success(let bytes):
                     do throws(InputError) {

@@ -38,6 +38,8 @@ public struct CheckOptions: Sendable {
     /// The schema before the first file (`--schema`); nil when none was given, so patchgate
     /// knows only what the patch itself creates.
     public var catalog: Catalog?
+    /// The file existed at the `--changed-since` merge base and was modified since.
+    public var isLandedPatch = false
 
     public init(transactionMode: TransactionMode = .perFile, maxLockTimeoutMilliseconds: Int = 10_000, catalog: Catalog? = nil) {
         self.transactionMode = transactionMode

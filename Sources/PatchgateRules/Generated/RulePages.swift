@@ -824,6 +824,27 @@ SET lock_timeout = '2s';
 DROP INDEX orders_status_idx;
 ```
 """###,
+        "modified-landed-patch": ###"""
+# modified-landed-patch
+
+**Severity:** error · **Verdict:** rejected
+
+With `patchgate check --changed-since <rev>`: catches a patch file that already exists at the merge base with `<rev>` and was modified since. Landed patches are immutable.
+
+## Why
+A patch that has landed may already have been applied to staging or production; the runner records it as applied (Launchpad's `upgrade.py` skips every revision already in `LaunchpadDatabaseRevision`) and never runs it again. An edit therefore changes nothing on those databases and something on new ones, and the schemas drift apart. Nothing in PostgreSQL undoes this: the statements ran under the locks their rules describe ([explicit locking](https://www.postgresql.org/docs/15/explicit-locking.html)) and their effects stay.
+
+## Safe alternative
+Revert the edit and write a new patch that makes the change on top of the landed one.
+
+```sql
+-- patch-2300-02-0.sql: the follow-up, instead of editing patch-2300-01-0.sql
+ALTER TABLE bugtask ALTER COLUMN heat_updated SET DEFAULT now();
+```
+
+## Examples
+The finding depends on git history, not on SQL text: a file `patches/patch-2300-01-0.sql` committed on `main`, then edited on a branch, reports `modified-landed-patch` at line 1 of the file when checked with `--changed-since main`; a new file on the branch does not.
+"""###,
         "psql-copy-data": ###"""
 # psql-copy-data
 

@@ -1,0 +1,79 @@
+import PatchgateEffects
+import PatchgateRules
+import PatchgateSource
+import PatchgateSyntax
+
+/// One row of a file's effects table in the review formats: a statement and one relation it
+/// locks, rewrites, scans or indexes. A statement that touches no relation has one row without.
+struct EffectRow {
+    /// The statement's position in `FileResult.statements`.
+    let statement: Int
+    /// The first row of its statement (the one that shows line and SQL).
+    let isFirst: Bool
+    /// Rows this statement has, for `rowspan`.
+    let statementRows: Int
+    let line: Int
+    let sql: String
+    let relation: QualifiedName?
+    let lock: RelationLock?
+    let isRewritten: Bool
+    let isScanned: Bool
+    let indexBuilds: [IndexBuild]
+
+    static func rows(of file: FileResult) -> [EffectRow] {
+        guard let source = file.source else { return [] }
+        return file.statements.enumerated().flatMap { position, statement in
+            rows(of: statement, at: position, source: source)
+        }
+    }
+
+    private static func rows(of statement: AnalyzedStatement, at position: Int, source: SourceFile) -> [EffectRow] {
+        let effects = statement.effects
+        let line = source.position(of: statement.parsed.span.start).line
+        let sql = shortened(source.text(statement.parsed.span))
+        let relations = touchedRelations(effects)
+        // An index build whose table only a catalog would know still gets a row.
+        let unplaced = effects.indexBuilds.filter { build in build.table.map { !relations.contains($0) } ?? true }
+        var keys: [QualifiedName?] = relations
+        if !unplaced.isEmpty || keys.isEmpty { keys.append(nil) }
+        return keys.enumerated().map { offset, relation in
+            EffectRow(
+                statement: position, isFirst: offset == 0, statementRows: keys.count, line: line, sql: sql,
+                relation: relation,
+                lock: relation.flatMap { name in effects.locks.first { $0.relation == name } },
+                isRewritten: relation.map(effects.rewrites.contains) ?? false,
+                isScanned: relation.map(effects.scans.contains) ?? false,
+                indexBuilds: relation.map { name in effects.indexBuilds.filter { $0.table == name } } ?? unplaced)
+        }
+    }
+
+    /// Locked relations in the model's order, then any rewritten, scanned or indexed one not locked.
+    private static func touchedRelations(_ effects: StatementEffects) -> [QualifiedName] {
+        var relations: [QualifiedName] = []
+        let candidates = effects.locks.map(\.relation) + effects.rewrites + effects.scans + effects.indexBuilds.compactMap(\.table)
+        for relation in candidates where !relations.contains(relation) { relations.append(relation) }
+        return relations
+    }
+
+    /// The statement on one line, cut after 72 characters: the full text is in the SQL listing.
+    static func shortened(_ sql: String, limit: Int = 72) -> String {
+        let line = MarkdownText.collapsingWhitespace(sql)
+        guard line.count > limit else { return line }
+        return String(line.prefix(limit - 1)) + "…"
+    }
+
+    /// What ordinary traffic waits for while the lock is held.
+    var blocks: String {
+        guard let mode = lock?.mode else { return "—" }
+        if mode.blocksReads { return "reads, writes" }
+        return mode.blocksWrites ? "writes" : "—"
+    }
+
+    var indexBuildText: String {
+        guard !indexBuilds.isEmpty else { return "—" }
+        return indexBuilds.map { build in
+            let name = build.index?.description ?? "(name chosen by PostgreSQL)"
+            return build.isConcurrent ? "\(name), concurrently" : name
+        }.joined(separator: "; ")
+    }
+}

@@ -1,0 +1,98 @@
+import PatchgateEffects
+import PatchgateRules
+import PatchgateSource
+
+/// One self-contained HTML page for a CI artifact: the Markdown report's content, plus each
+/// file's SQL with its findings highlighted in place and a lock timeline. No script, no network:
+/// the page's own Content-Security-Policy forbids both, so a patch that slipped past escaping
+/// could still not run anything.
+public enum HTMLReporter {
+    public static func render(_ result: CheckResult) -> String {
+        var html = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>patchgate report</title>
+        <style>
+        \(HTMLStylesheet.css)</style>
+        </head>
+        <body>
+
+        """
+        html += header(result)
+        for (index, file) in result.files.enumerated() { html += renderFile(file, index: index + 1) }
+        return html + "</body>\n</html>\n"
+    }
+
+    static func header(_ result: CheckResult) -> String {
+        let summary = result.summary
+        let severities = Severity.allCases.reversed().map { FileBanner.counted(summary.count($0), $0.rawValue) }
+        var html = "<header>\n<h1>patchgate report</h1>\n"
+        html += "<p class=\"summary\">\(FileBanner.counted(summary.files, "file")), \(FileBanner.counted(summary.statements, "statement")): "
+        html += Verdict.allCases.map { "<span class=\"badge badge-\($0.rawValue)\">\(summary.count($0)) \($0.rawValue)</span>" }.joined(separator: " ")
+        html += " · \(severities.joined(separator: ", "))</p>\n"
+        if !result.inputErrors.isEmpty {
+            html += "<h2>Input that could not be checked</h2>\n<ul class=\"input-errors\">\n"
+            for error in result.inputErrors { html += "<li>\(HTMLText.line(error.message))</li>\n" }
+            html += "</ul>\n"
+        }
+        if !result.files.isEmpty {
+            html += "<nav>\n<table class=\"files\">\n<thead><tr><th>file</th><th>verdict</th><th>findings</th></tr></thead>\n<tbody>\n"
+            for (index, file) in result.files.enumerated() {
+                html += "<tr><td><a href=\"#f\(index + 1)\"><code>\(HTMLText.line(file.path))</code></a></td>"
+                html += "<td><span class=\"badge badge-\(file.verdict.rawValue)\">\(file.verdict.rawValue)</span></td>"
+                html += "<td>\(file.findings.count)</td></tr>\n"
+            }
+            html += "</tbody>\n</table>\n</nav>\n"
+        }
+        return html + "</header>\n"
+    }
+
+    static func renderFile(_ file: FileResult, index: Int) -> String {
+        let banner = FileBanner(file)
+        var html = "<section class=\"file\" id=\"f\(index)\">\n<h2><code>\(HTMLText.line(file.path))</code></h2>\n"
+        html += "<div class=\"banner banner-\(file.verdict.rawValue)\">\n"
+        html += "<p><strong class=\"verdict\">\(file.verdict.rawValue)</strong> \(HTMLText.line(file.verdict.meaning))</p>\n"
+        html += "<p class=\"facts\">\(banner.facts.map(HTMLText.line).joined(separator: " · "))</p>\n</div>\n"
+        let rows = EffectRow.rows(of: file)
+        if !rows.isEmpty { html += "<h3>Statements</h3>\n" + HTMLEffectTable.render(rows, file: index) }
+        if !file.findings.isEmpty { html += "<h3>Findings</h3>\n" + findings(file.findings, file: index, isListed: file.source != nil) }
+        let timeline = LockTimeline(file)
+        if !timeline.isEmpty { html += "<h3>Lock timeline</h3>\n" + LockTimelineSVG.figure(timeline, file: index) }
+        if let source = file.source {
+            html += "<h3>SQL</h3>\n" + HTMLSourceListing.render(source, findings: file.findings, file: index)
+        }
+        return html + "</section>\n"
+    }
+
+    /// The findings in order; each links to its highlight when the SQL is listed (text that is
+    /// not UTF-8 is not).
+    static func findings(_ findings: [Finding], file: Int, isListed: Bool) -> String {
+        var html = "<ol class=\"findings\">\n"
+        for (index, finding) in findings.enumerated() {
+            let page = HTMLText.escape(MarkdownText.linkTarget(finding.rulePage))
+            html += "<li id=\"f\(file)-finding-\(index)\" class=\"\(markClass(finding))\">\n<p class=\"finding-head\">"
+            if finding.isSuppressed { html += "<span class=\"badge badge-suppressed\">suppressed</span> " }
+            html += "<strong class=\"severity\">\(finding.severity.rawValue)</strong> "
+            html += "<a class=\"rule\" href=\"\(page)\">\(HTMLText.line(finding.rule))</a> · "
+            let place = "line \(finding.start.line), column \(finding.start.column)"
+            html += isListed ? "<a href=\"#f\(file)-m\(index)\">\(place)</a>" : place
+            if finding.verdict > .hot { html += " · \(finding.isSuppressed ? "would force" : "forces") <span class=\"badge badge-\(finding.verdict.rawValue)\">\(finding.verdict.rawValue)</span>" }
+            html += "</p>\n<p class=\"message\">\(HTMLText.line(finding.message))</p>\n"
+            if !finding.help.isEmpty { html += "<p class=\"help\"><em>help:</em> \(HTMLText.line(finding.help))</p>\n" }
+            if let reason = finding.suppressionReason {
+                html += "<p class=\"reason\"><em>suppressed because:</em> \(HTMLText.line(reason))</p>\n"
+            }
+            html += "</li>\n"
+        }
+        return html + "</ol>\n"
+    }
+
+    /// The class a finding's list item and highlight share.
+    static func markClass(_ finding: Finding) -> String {
+        finding.isSuppressed ? "suppressed" : "sev-\(finding.severity.rawValue)"
+    }
+}

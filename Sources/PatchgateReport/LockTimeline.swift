@@ -1,0 +1,104 @@
+import PatchgateEffects
+import PatchgateRules
+import PatchgateSource
+import PatchgateSyntax
+
+/// Which relation is locked in which mode during each statement of a file, read off the effects
+/// model: a statement's own locks, and those its transaction still holds from earlier statements
+/// (`StatementContext.heldLocks`). When the file ends inside a transaction, a last slot shows
+/// what stays locked until its COMMIT.
+struct LockTimeline {
+    struct Slot {
+        /// The statement's position in `FileResult.statements`; nil for the closing COMMIT.
+        let statement: Int?
+        let label: String
+        let detail: String
+        /// Horizontal share of the axis. Equal for every statement until the model has duration
+        /// estimates; a duration in seconds goes here and the layout follows.
+        let weight: Double
+    }
+
+    struct Segment {
+        let slot: Int
+        let mode: LockMode
+        /// Requested by the statement of this slot (rather than held since an earlier one).
+        let isTaken: Bool
+    }
+
+    struct Row {
+        let relation: QualifiedName
+        let segments: [Segment]
+    }
+
+    let slots: [Slot]
+    let rows: [Row]
+
+    var isEmpty: Bool { rows.isEmpty }
+    var endsInTransaction: Bool { slots.last.map { $0.statement == nil } ?? false }
+
+    init(_ file: FileResult) {
+        guard let source = file.source else {
+            slots = []
+            rows = []
+            return
+        }
+        var slots = file.statements.enumerated().map { position, statement in
+            let line = source.position(of: statement.parsed.span.start).line
+            return Slot(statement: position, label: String(line),
+                        detail: "line \(line): \(EffectRow.shortened(source.text(statement.parsed.span)))", weight: 1)
+        }
+        var modes = file.statements.map(Self.modes)
+        if let last = file.statements.last, Self.leavesTransactionOpen(last) {
+            slots.append(Slot(statement: nil, label: "COMMIT", detail: "end of file: the transaction commits", weight: 0.6))
+            modes.append(Self.heldAfter(last).mapValues { ($0, false) })
+        }
+        self.slots = slots
+        rows = Self.relationsInOrder(file.statements).map { relation in
+            Row(relation: relation, segments: modes.enumerated().compactMap { slot, held in
+                held[relation].map { Segment(slot: slot, mode: $0.0, isTaken: $0.1) }
+            })
+        }
+    }
+
+    /// The strongest mode per relation during a statement, and whether the statement itself asks
+    /// for it (a mode already held, or a weaker one, is only held on).
+    private static func modes(_ statement: AnalyzedStatement) -> [QualifiedName: (LockMode, Bool)] {
+        var modes = statement.context.heldLocks.mapValues { ($0.mode, false) }
+        for lock in statement.effects.locks {
+            if let held = modes[lock.relation], held.0 >= lock.mode { continue }
+            modes[lock.relation] = (lock.mode, true)
+        }
+        return modes
+    }
+
+    private static func heldAfter(_ statement: AnalyzedStatement) -> [QualifiedName: LockMode] {
+        var held = statement.context.heldLocks.mapValues(\.mode)
+        for lock in statement.effects.locks { held[lock.relation] = max(lock.mode, held[lock.relation] ?? lock.mode) }
+        return held
+    }
+
+    private static func leavesTransactionOpen(_ statement: AnalyzedStatement) -> Bool {
+        guard statement.context.isInTransaction else { return false }
+        if case .transaction(let control) = statement.syntax {
+            switch control.kind {
+            case .commit, .rollback, .prepare: return false
+            case .begin, .savepoint, .release, .rollbackToSavepoint, .commitPrepared, .rollbackPrepared: return true
+            }
+        }
+        return true
+    }
+
+    /// Relations in the order statements first lock them: deterministic, unlike the held-lock
+    /// dictionaries.
+    private static func relationsInOrder(_ statements: [AnalyzedStatement]) -> [QualifiedName] {
+        var seen: Set<QualifiedName> = []
+        var order: [QualifiedName] = []
+        for statement in statements {
+            let held = statement.context.heldLocks.keys.sorted()
+            for relation in statement.effects.locks.map(\.relation) + held where seen.insert(relation).inserted {
+                order.append(relation)
+            }
+        }
+        return order
+    }
+}

@@ -1,0 +1,77 @@
+import PatchgateEffects
+import PatchgateRules
+import PatchgateSource
+
+/// A merge-request comment (GitHub and GitLab Markdown): a summary, then per file a verdict
+/// banner, the effects table and the findings with help and rule page. The same input gives the
+/// same bytes, so a bot that re-runs can edit its comment in place; the first line marks it.
+public enum MarkdownReporter {
+    public static let marker = "<!-- patchgate report -->"
+
+    public static func render(_ result: CheckResult) -> String {
+        var text = "\(marker)\n" + summary(result)
+        for file in result.files { text += "\n" + renderFile(file) }
+        return text
+    }
+
+    static func summary(_ result: CheckResult) -> String {
+        let summary = result.summary
+        let verdicts = Verdict.allCases.map { "\($0.symbol) \(summary.count($0)) \($0.rawValue)" }
+        let severities = Severity.allCases.reversed().map { FileBanner.counted(summary.count($0), $0.rawValue) }
+        var text = "## patchgate: \(FileBanner.counted(summary.files, "file")), \(FileBanner.counted(summary.statements, "statement"))\n\n"
+        text += verdicts.joined(separator: " · ") + " — " + severities.joined(separator: ", ") + "\n"
+        if !result.inputErrors.isEmpty {
+            text += "\n**Input that could not be checked**\n\n"
+            for error in result.inputErrors { text += "- \(MarkdownText.inline(error.message))\n" }
+        }
+        return text
+    }
+
+    static func renderFile(_ file: FileResult) -> String {
+        let banner = FileBanner(file)
+        var text = "### \(file.verdict.symbol) \(file.verdict.rawValue): \(MarkdownText.code(file.path))\n\n"
+        text += "> **\(file.verdict.rawValue)**: \(MarkdownText.inline(file.verdict.meaning))\\\n"
+        text += "> " + banner.facts.map(MarkdownText.inline).joined(separator: " · ") + "\n"
+        let rows = EffectRow.rows(of: file)
+        if !rows.isEmpty { text += "\n" + table(rows) }
+        if !file.findings.isEmpty {
+            text += "\n**Findings**\n\n"
+            text += file.findings.map(renderFinding).joined()
+        }
+        return text
+    }
+
+    static func table(_ rows: [EffectRow]) -> String {
+        var text = "| line | statement | table | lock mode | blocks | rewrite | scan | index build |\n"
+        text += "| ---: | --- | --- | --- | --- | --- | --- | --- |\n"
+        for row in rows {
+            let cells = [
+                row.isFirst ? String(row.line) : "",
+                row.isFirst ? MarkdownText.code(row.sql) : "",
+                row.relation.map { MarkdownText.inline($0.description) } ?? "—",
+                row.lock.map { $0.mode.pgLocksName } ?? "—",
+                row.blocks,
+                row.isRewritten ? "rewrite" : "—",
+                row.isScanned ? "scan" : "—",
+                MarkdownText.inline(row.indexBuildText),
+            ]
+            text += "| " + cells.joined(separator: " | ") + " |\n"
+        }
+        return text
+    }
+
+    /// A list item: what, where, the rule page, the verdict it forces; then message and help.
+    /// A suppressed finding stays, struck through, with the reason it was excused.
+    static func renderFinding(_ finding: Finding) -> String {
+        let rule = "[\(MarkdownText.inline(finding.rule))](\(MarkdownText.linkTarget(finding.rulePage)))"
+        let place = "line \(finding.start.line), column \(finding.start.column)"
+        var head = "**\(finding.severity.rawValue)** \(rule) · \(place)"
+        if finding.verdict > .hot { head += " · \(finding.isSuppressed ? "would force" : "forces") \(finding.verdict.rawValue)" }
+        var lines = [finding.isSuppressed ? "🔕 **suppressed** ~~\(head)~~" : head, MarkdownText.inline(finding.message)]
+        if !finding.help.isEmpty { lines.append("*help:* " + MarkdownText.inline(finding.help)) }
+        if let reason = finding.suppressionReason { lines.append("*suppressed because:* " + MarkdownText.inline(reason)) }
+        // A backslash before the line break is a hard break on both renderers; list items keep
+        // their lines with a three-space indent.
+        return "- " + lines.joined(separator: "\\\n  ") + "\n"
+    }
+}

@@ -17,29 +17,49 @@ public enum JSONReporter {
             json.field("version", 1)
             json.key("files")
             json.array(files) { json, file in json.raw(file) }
-            json.key("inputErrors")
-            json.array(inputErrors) { json, error in
-                json.object { json in
-                    json.field("path", error.path)
-                    json.field("message", error.message)
-                }
-            }
-            json.key("summary")
-            json.object { json in
-                json.field("files", summary.files)
-                json.field("statements", summary.statements)
-                json.field("errors", summary.count(.error))
-                json.field("warnings", summary.count(.warning))
-                json.field("infos", summary.count(.info))
-                for verdict in Verdict.allCases { json.field(verdict.rawValue, summary.count(verdict)) }
-            }
+            closingFields(inputErrors: inputErrors, summary: summary, into: &json)
         }
         return json.text + "\n"
     }
 
+    /// The document up to its first file, for writing files out as they are rendered: the
+    /// document is `documentHead`, the files joined by `fileSeparator`, then `documentTail`.
+    public static let documentHead: [UInt8] = Array(#"{"version":1,"files":["#.utf8)
+    public static let fileSeparator: [UInt8] = [UInt8(ascii: ",")]
+
+    /// Everything after the last file: cut from a document without files, so it cannot drift
+    /// from `document`.
+    public static func documentTail(inputErrors: [InputError], summary: RunSummary) -> [UInt8] {
+        Array(document(files: [], inputErrors: inputErrors, summary: summary).utf8.dropFirst(documentHead.count))
+    }
+
+    private static func closingFields(inputErrors: [InputError], summary: RunSummary, into json: inout JSONWriter) {
+        json.key("inputErrors")
+        json.array(inputErrors) { json, error in
+            json.object { json in
+                json.field("path", error.path)
+                json.field("message", error.message)
+            }
+        }
+        json.key("summary")
+        json.object { json in
+            json.field("files", summary.files)
+            json.field("statements", summary.statements)
+            json.field("errors", summary.count(.error))
+            json.field("warnings", summary.count(.warning))
+            json.field("infos", summary.count(.info))
+            for verdict in Verdict.allCases { json.field(verdict.rawValue, summary.count(verdict)) }
+        }
+    }
+
     /// One file's object; safe to render on a worker thread and join later.
-    public static func fileJSON(_ file: FileResult) -> String {
-        var json = JSONWriter()
+    public static func fileJSON(_ file: FileResult) -> String { String(decoding: fileUTF8(file), as: UTF8.self) }
+
+    /// `fileJSON` as UTF-8 bytes, to write out without another copy.
+    public static func fileUTF8(_ file: FileResult) -> [UInt8] {
+        // Room for the SQL and about what each statement's fields and effects take, so the
+        // buffer is not copied as it grows.
+        var json = JSONWriter(capacity: (file.source?.bytes.count ?? 0) + 1_500 * file.statements.count + 1_024)
         json.object { json in
             json.field("path", file.path)
             json.field("verdict", file.verdict.rawValue)
@@ -62,7 +82,7 @@ public enum JSONReporter {
                 }
             }
         }
-        return json.text
+        return json.bytes
     }
 
     private static func statementFields(_ statement: AnalyzedStatement, source: SourceFile, into json: inout JSONWriter) {

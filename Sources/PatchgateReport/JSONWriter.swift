@@ -8,6 +8,8 @@ struct JSONWriter {
     /// A value right after its key takes no comma.
     private var isAfterKey = false
 
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
     mutating func object(_ body: (inout JSONWriter) -> Void) {
@@ -37,9 +39,11 @@ struct JSONWriter {
 
     mutating func string(_ value: String) { separate(); Self.appendEscaped(value, to: &bytes) }
     mutating func string(_ value: String?) { if let value { string(value) } else { raw("null") } }
-    mutating func number(_ value: Int) { raw(String(value)) }
+    mutating func number(_ value: Int) { separate(); Self.appendDecimal(value, to: &bytes) }
     mutating func bool(_ value: Bool) { raw(value ? "true" : "false") }
     mutating func raw(_ json: String) { separate(); bytes.append(contentsOf: json.utf8) }
+    /// Already-encoded JSON, e.g. one file's object rendered on a worker thread.
+    mutating func raw(utf8 json: [UInt8]) { separate(); bytes.append(contentsOf: json) }
 
     mutating func field(_ name: String, _ value: String) { key(name); string(value) }
     mutating func field(_ name: String, _ value: String?) { key(name); string(value) }
@@ -53,36 +57,80 @@ struct JSONWriter {
         needsComma[needsComma.count - 1] = true
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
     mutating func string(utf8: ArraySlice<UInt8>) { separate(); Self.appendEscaped(utf8, to: &bytes) }
 
     static func appendEscaped(_ value: String, to bytes: inout [UInt8]) {
-        appendEscaped(Array(value.utf8)[...], to: &bytes)
+        var value = value
+        value.withUTF8 { appendEscaped($0, to: &bytes) }
     }
 
-    static func appendEscaped(_ utf8: ArraySlice<UInt8>, to bytes: inout [UInt8]) {
+    /// Runs of bytes that need no escape are copied whole; most text is one run.
+    static func appendEscaped<Bytes: RandomAccessCollection>(_ utf8: Bytes, to bytes: inout [UInt8])
+    where Bytes.Element == UInt8, Bytes.Index == Int {
         bytes.append(UInt8(ascii: "\""))
         var index = utf8.startIndex
+        var runStart = index
         while index < utf8.endIndex {
             let byte = utf8[index]
-            index += 1
-            switch byte {
-            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case UInt8(ascii: "\n"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case UInt8(ascii: "\r"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case UInt8(ascii: "\t"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0..<0x20, 0x7F:
-                bytes += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                          hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
-            // U+2028 and U+2029 end lines in JavaScript: escaped so the JSON embeds safely.
-            case 0xE2 where index + 1 < utf8.endIndex && utf8[index] == 0x80 && (utf8[index + 1] == 0xA8 || utf8[index + 1] == 0xA9):
-                bytes += Array((utf8[index + 1] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                index += 2
-            default: bytes.append(byte)
-            }
+            guard needsAttention[Int(byte)] else { index += 1; continue }
+            if byte == 0xE2, !isLineSeparator(utf8, at: index) { index += 1; continue }
+            bytes.append(contentsOf: utf8[runStart..<index])
+            index += appendEscape(utf8, at: index, to: &bytes)
+            runStart = index
         }
+        bytes.append(contentsOf: utf8[runStart..<utf8.endIndex])
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes the escape for the byte (or three-byte sequence) at `index`; returns its length.
+    private static func appendEscape<Bytes: RandomAccessCollection>(_ utf8: Bytes, at index: Int, to bytes: inout [UInt8]) -> Int
+    where Bytes.Element == UInt8, Bytes.Index == Int {
+        let byte = utf8[index]
+        bytes.append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+        case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: "n"))
+        case UInt8(ascii: "\r"): bytes.append(UInt8(ascii: "r"))
+        case UInt8(ascii: "\t"): bytes.append(UInt8(ascii: "t"))
+        case 0xE2:
+            // U+2028 and U+2029 end lines in JavaScript: escaped so the JSON embeds safely.
+            bytes.append(contentsOf: utf8[index + 2] == 0xA8 ? lineSeparatorEscape : paragraphSeparatorEscape)
+            return 3
+        default:
+            bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                      hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
+        }
+        return 1
+    }
+
+    private static func isLineSeparator<Bytes: RandomAccessCollection>(_ utf8: Bytes, at index: Int) -> Bool
+    where Bytes.Element == UInt8, Bytes.Index == Int {
+        index + 2 < utf8.endIndex && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9)
+    }
+
+    /// Quote, backslash, control characters, DEL, and 0xE2 (which may start U+2028 or U+2029).
+    private static let needsAttention: [Bool] = (0...255).map { byte in
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+    private static let lineSeparatorEscape = Array("u2028".utf8)
+    private static let paragraphSeparatorEscape = Array("u2029".utf8)
+
+    /// `String(value)` without the intermediate string.
+    static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var count = 0
+        var rest = value.magnitude
+        repeat { count += 1; rest /= 10 } while rest > 0
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
+        rest = value.magnitude
+        var position = start + count - 1
+        repeat {
+            bytes[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+            position -= 1
+        } while rest > 0
     }
 }

@@ -6,10 +6,9 @@ import PatchgateSource
 public enum PatchParser {
     public static func parse(_ source: SourceFile) -> ParsedPatch {
         let input = PsqlPreprocessor.prepare(source.bytes)
-        let tokens = TokenIndex(scanning: input.bytes)
-        var reader = StatementCollector(bytes: input.bytes, tokens: tokens)
+        var reader = StatementCollector(bytes: input.bytes)
         reader.collect()
-        let comments = tokens.comments
+        let comments = reader.tokens.comments
         let directives = DirectiveReader.read(comments: comments, statements: reader.statements, source: source)
         return ParsedPatch(
             source: source, statements: reader.statements, comments: comments,
@@ -24,26 +23,52 @@ public enum PatchParser {
 /// others are still checked.
 struct StatementCollector {
     let bytes: [UInt8]
-    let tokens: TokenIndex
+    private(set) var tokens: TokenIndex
     private(set) var statements: [ParsedStatement] = []
     private(set) var problems: [SyntaxProblem] = []
     private var collectsStringConstants = false
 
-    init(bytes: [UInt8], tokens: TokenIndex) {
+    init(bytes: [UInt8]) {
         self.bytes = bytes
-        self.tokens = tokens
+        tokens = TokenIndex(acceptedText: [], lexed: [])
     }
 
     mutating func collect() {
+        let lexed = SQLLexer.tokens(in: bytes)
+        let longStatements = lexed.map { Self.longStatements($0, in: bytes) } ?? []
         do {
-            let tree = try LibPgQuery.parse(bytes)
-            for raw in tree.stmts { append(raw, base: 0, limit: bytes.count) }
+            let tree = try LibPgQuery.parseStatements(bytes, mayBeDeep: !longStatements.isEmpty)
+            tokens = TokenIndex(acceptedText: bytes, lexed: lexed)
+            for raw in tree { append(raw, base: 0, limit: bytes.count) }
         } catch {
-            collectPiecewise(wholeFileError: error)
+            tokens = TokenIndex(scanning: bytes)
+            collectPiecewise(wholeFileError: error, longStatements: longStatements)
         }
     }
 
-    private mutating func collectPiecewise(wholeFileError: PgQueryError) {
+    /// A statement of this many tokens may nest deep enough for libpg_query's protobuf output to
+    /// take seconds (it is quadratic in the depth); only such text gets the cheaper depth check
+    /// first. The threshold decides speed only: the check gives the same answer as decoding.
+    static let longStatementTokens = 2_000
+
+    /// The byte ranges of statements (runs of tokens between semicolons) at least that long.
+    static func longStatements(_ tokens: [LexedToken], in bytes: [UInt8]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var count = 0, start = 0
+        for token in tokens where token.kind == .code {
+            if token.end - token.start == 1, bytes[token.start] == UInt8(ascii: ";") {
+                if count >= longStatementTokens { ranges.append(start..<token.start) }
+                count = 0
+                continue
+            }
+            if count == 0 { start = token.start }
+            count += 1
+        }
+        if count >= longStatementTokens { ranges.append(start..<bytes.count) }
+        return ranges
+    }
+
+    private mutating func collectPiecewise(wholeFileError: PgQueryError, longStatements: [Range<Int>]) {
         guard let ranges = try? LibPgQuery.split(bytes) else {
             record(wholeFileError, base: 0, range: 0..<bytes.count)
             return
@@ -52,8 +77,9 @@ struct StatementCollector {
             let end = range.length == 0 ? bytes.count : range.offset + range.length
             let pieceRange = range.offset..<min(end, bytes.count)
             do {
-                let tree = try LibPgQuery.parse(Array(bytes[pieceRange]))
-                for raw in tree.stmts { append(raw, base: pieceRange.lowerBound, limit: pieceRange.upperBound) }
+                let mayBeDeep = longStatements.contains { $0.overlaps(pieceRange) }
+                let tree = try LibPgQuery.parseStatements(Array(bytes[pieceRange]), mayBeDeep: mayBeDeep)
+                for raw in tree { append(raw, base: pieceRange.lowerBound, limit: pieceRange.upperBound) }
             } catch {
                 record(error, base: pieceRange.lowerBound, range: pieceRange)
             }
@@ -61,12 +87,14 @@ struct StatementCollector {
         if problems.isEmpty { record(wholeFileError, base: 0, range: 0..<bytes.count) }
     }
 
-    private mutating func append(_ raw: PgQuery_RawStmt, base: Int, limit: Int) {
-        let start = base + Int(raw.stmtLocation)
-        let end = raw.stmtLen == 0 ? limit : min(start + Int(raw.stmtLen), limit)
+    private mutating func append(_ raw: RawStatement, base: Int, limit: Int) {
+        let start = base + raw.location
+        let end = raw.length == 0 ? limit : min(start + raw.length, limit)
         guard let span = tokens.statementSpan(in: start..<end, bytes: bytes) else { return }
-        let syntax = StatementReader.statement(raw.stmt)
-        let constants = collectsStringConstants ? StringConstantCollector.constants(in: raw.stmt) : []
+        // The tree is decoded only for statements that are typed or whose constants are needed.
+        let node = collectsStringConstants || StatementReader.readsKind(raw.kind) ? raw.node() : nil
+        let syntax = node.map(StatementReader.statement) ?? .other(nodeName: raw.prototype.nodeName)
+        let constants = collectsStringConstants ? node.map(StringConstantCollector.constants(in:)) ?? [] : []
         if case .alterEnum(let alter) = syntax, alter.addedValue != nil { collectsStringConstants = true }
         statements.append(ParsedStatement(index: statements.count, span: span, syntax: syntax, stringConstants: constants))
     }

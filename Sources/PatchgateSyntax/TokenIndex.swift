@@ -4,34 +4,45 @@ import PatchgateSource
 /// The scanner's tokens in file order, to find where a statement's first and last real
 /// tokens are (libpg_query's statement ranges include the comments before them).
 struct TokenIndex {
-    struct Token {
-        let start: Int
-        let end: Int
-        let isComment: Bool
-        let isBlockComment: Bool
-    }
-
-    private let tokens: [Token]
+    private let tokens: [LexedToken]
     /// False when the scanner itself failed (an unterminated quote): spans fall back to trimming
     /// white space.
     let isComplete: Bool
 
-    init(scanning bytes: [UInt8]) {
-        if let result = try? LibPgQuery.scan(bytes) {
-            tokens = result.tokens.map {
-                Token(start: Int($0.start), end: Int($0.end), isComment: $0.token == .sqlComment || $0.token == .cComment,
-                      isBlockComment: $0.token == .cComment)
-            }
-            isComplete = true
+    /// For text the parser accepted, which PostgreSQL's scanner therefore accepts too: the Swift
+    /// lexer's tokens are the scanner's, without a second libpg_query pass.
+    init(acceptedText bytes: [UInt8], lexed: [LexedToken]?) {
+        if let lexed {
+            self.init(tokens: lexed, isComplete: true)
         } else {
-            tokens = []
-            isComplete = false
+            self.init(scanning: bytes)
         }
     }
 
+    /// libpg_query's own scanner, for text the parser rejected (where the scanner may fail too).
+    init(scanning bytes: [UInt8]) {
+        guard let scanned = try? LibPgQuery.scanTokens(bytes) else {
+            self.init(tokens: [], isComplete: false)
+            return
+        }
+        self.init(tokens: scanned.map { token in
+            let kind: LexedToken.Kind = switch token.token {
+            case .sqlComment: .lineComment
+            case .cComment: .blockComment
+            default: .code
+            }
+            return LexedToken(start: token.start, end: token.end, kind: kind)
+        }, isComplete: true)
+    }
+
+    private init(tokens: [LexedToken], isComplete: Bool) {
+        self.tokens = tokens
+        self.isComplete = isComplete
+    }
+
     var comments: [SourceComment] {
-        tokens.filter(\.isComment).map { token in
-            SourceComment(span: Span(start: token.start, end: token.end), isBlock: token.isBlockComment)
+        tokens.compactMap { token in
+            token.kind == .code ? nil : SourceComment(span: Span(start: token.start, end: token.end), isBlock: token.kind == .blockComment)
         }
     }
 
@@ -39,11 +50,11 @@ struct TokenIndex {
     func statementSpan(in range: Range<Int>, bytes: [UInt8]) -> Span? {
         guard isComplete else { return Self.trimmed(range, bytes: bytes) }
         var index = firstIndex(startingAtOrAfter: range.lowerBound)
-        while index < tokens.count, tokens[index].start < range.upperBound, tokens[index].isComment { index += 1 }
+        while index < tokens.count, tokens[index].start < range.upperBound, tokens[index].kind != .code { index += 1 }
         guard index < tokens.count, tokens[index].start < range.upperBound else { return nil }
         let start = tokens[index].start
         var last = firstIndex(startingAtOrAfter: range.upperBound) - 1
-        while last > index, tokens[last].isComment { last -= 1 }
+        while last > index, tokens[last].kind != .code { last -= 1 }
         return Span(start: start, end: min(tokens[last].end, range.upperBound))
     }
 

@@ -30,6 +30,69 @@ public enum LibPgQuery {
         return try decode(PgQuery_ParseResult.self, from: copy(result.parse_tree))
     }
 
+    /// The statements of `utf8`, each with its tree still serialized (see `RawStatement`).
+    public static func parseStatements(_ utf8: [UInt8]) throws(PgQueryError) -> [RawStatement] {
+        let result = try withCString(utf8) { pg_query_parse_protobuf($0) }
+        defer { pg_query_free_protobuf_parse_result(result) }
+        if let error = result.error?.pointee { throw syntaxError(error, in: utf8) }
+        let tree = copy(result.parse_tree)
+        if let statements = try RawStatement.statements(in: tree) { return statements }
+        return RawStatement.statements(decoded: try decode(PgQuery_ParseResult.self, from: tree))
+    }
+
+    /// `parseStatements`, asking first for the tree as JSON when the text may hold a very deep
+    /// statement: protobuf-c packs a tree in time quadratic in its depth (a 100,000-term sum
+    /// takes ten seconds), JSON in linear time. Each JSON object is one protobuf message, so a
+    /// tree whose objects nest deeper than the limit would fail to decode anyway.
+    public static func parseStatements(_ utf8: [UInt8], mayBeDeep: Bool) throws(PgQueryError) -> [RawStatement] {
+        if mayBeDeep, try jsonDepth(utf8) > messageDepthLimit { throw .tooDeep(limit: messageDepthLimit) }
+        return try parseStatements(utf8)
+    }
+
+    /// How deep the objects of the JSON parse tree nest, or 0 when the text does not parse (the
+    /// protobuf parse then reports the same error).
+    private static func jsonDepth(_ utf8: [UInt8]) throws(PgQueryError) -> Int {
+        let result = try withCString(utf8) { pg_query_parse($0) }
+        defer { pg_query_free_parse_result(result) }
+        guard result.error == nil, let tree = result.parse_tree else { return 0 }
+        var depth = 0, deepest = 0
+        var isInString = false
+        var cursor = UnsafeRawPointer(tree).assumingMemoryBound(to: UInt8.self)
+        while cursor.pointee != 0 {
+            let byte = cursor.pointee
+            if isInString {
+                if byte == UInt8(ascii: "\\") {
+                    cursor += 1
+                    if cursor.pointee == 0 { break }
+                } else if byte == UInt8(ascii: "\"") {
+                    isInString = false
+                }
+            } else if byte == UInt8(ascii: "\"") {
+                isInString = true
+            } else if byte == UInt8(ascii: "{") {
+                depth += 1
+                deepest = max(deepest, depth)
+            } else if byte == UInt8(ascii: "}") {
+                depth -= 1
+            }
+            cursor += 1
+        }
+        return deepest
+    }
+
+    /// The scanner's tokens, read straight from the wire format: building a Swift message per
+    /// token costs more than scanning.
+    public static func scanTokens(_ utf8: [UInt8]) throws(PgQueryError) -> [ScannedToken] {
+        let result = try withCString(utf8) { pg_query_scan($0) }
+        defer { pg_query_free_scan_result(result) }
+        if let error = result.error?.pointee { throw syntaxError(error, in: utf8) }
+        let buffer = copy(result.pbuf)
+        if let tokens = ScannedToken.tokens(in: buffer) { return tokens }
+        return try decode(PgQuery_ScanResult.self, from: buffer).tokens.map {
+            ScannedToken(start: Int($0.start), end: Int($0.end), token: $0.token)
+        }
+    }
+
     public static func scan(_ utf8: [UInt8]) throws(PgQueryError) -> PgQuery_ScanResult {
         let result = try withCString(utf8) { pg_query_scan($0) }
         defer { pg_query_free_scan_result(result) }
@@ -65,10 +128,14 @@ public enum LibPgQuery {
         _ utf8: [UInt8], _ call: (UnsafePointer<CChar>) -> Result
     ) throws(PgQueryError) -> Result {
         if let nul = utf8.firstIndex(of: 0) { throw .nulByte(byteOffset: nul) }
-        let terminated = utf8 + [0]
-        return terminated.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { call($0) }
+        let terminated = [CChar](unsafeUninitializedCapacity: utf8.count + 1) { buffer, initialized in
+            utf8.withUnsafeBytes { source in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: source)
+            }
+            buffer[utf8.count] = 0
+            initialized = utf8.count + 1
         }
+        return terminated.withUnsafeBufferPointer { call($0.baseAddress!) }
     }
 
     private static func copy(_ buffer: PgQueryProtobuf) -> [UInt8] {

@@ -50,20 +50,23 @@ extension Patchgate {
             let (inputs, collectErrors) = InputCollector.collect(paths)
             let style = Console.usesColor && format == .text ? TextStyle.color : TextStyle.plain
             let text = TextReporter(style: style, isQuiet: quiet)
-            let outcomes = options.catalog == nil
-                ? WorkerPool.map(inputs, threads: jobs) { input in FileOutcome.check(input, options: options, format: format, text: text) }
-                : SeriesReplay.check(inputs, options: options, format: format, text: text)
-            var summary = RunSummary()
-            outcomes.forEach { if let file = $0.summary { summary.merge(file) } }
-            let inputErrors = collectErrors + outcomes.compactMap(\.readError)
+            let run = RunOutput(format: format)
+            if options.catalog == nil {
+                WorkerPool.forEach(inputs, threads: jobs, { input in
+                    FileOutcome.check(input, options: options, format: format, text: text)
+                }, consume: run.add)
+            } else {
+                SeriesReplay.check(inputs, options: options, format: format, text: text).forEach(run.add)
+            }
+            let summary = run.summary
+            let inputErrors = collectErrors + run.readErrors
             switch format {
             case .text:
-                Console.write(outcomes.map(\.rendered).joined() + text.summary(summary, inputErrors: inputErrors))
+                run.output.write(text.summary(summary, inputErrors: inputErrors))
             case .json:
-                Console.write(JSONReporter.document(
-                    files: outcomes.compactMap { $0.summary == nil ? nil : $0.rendered },
-                    inputErrors: inputErrors.sorted { $0.path < $1.path }, summary: summary))
+                run.output.write(JSONReporter.documentTail(inputErrors: inputErrors.sorted { $0.path < $1.path }, summary: summary))
             }
+            run.output.flush()
             if !inputErrors.isEmpty {
                 if format == .json { inputErrors.forEach { Console.writeError("error: \($0.message)\n") } }
                 throw ExitCode(2)
@@ -76,7 +79,7 @@ extension Patchgate {
 /// One file's rendered output and counts; the full result is dropped on the worker so that
 /// memory stays flat however many files a run checks.
 struct FileOutcome: Sendable {
-    let rendered: String
+    let rendered: [UInt8]
     let summary: RunSummary?
     let readError: InputError?
     /// The file's statements, kept only when a schema is replayed through the series.
@@ -85,12 +88,12 @@ struct FileOutcome: Sendable {
     static func check(_ input: InputFile, options: CheckOptions, format: OutputFormat, text: TextReporter) -> FileOutcome {
         switch InputCollector.read(input) {
         case .failure(let error):
-            return FileOutcome(rendered: "", summary: nil, readError: error)
+            return FileOutcome(rendered: [], summary: nil, readError: error)
         case .success(let bytes):
             let result = Checker.check(path: input.path, bytes: bytes, options: options)
             var summary = RunSummary()
             summary.add(result)
-            let rendered = format == .json ? JSONReporter.fileJSON(result) : text.renderFile(result)
+            let rendered = format == .json ? JSONReporter.fileUTF8(result) : Array(text.renderFile(result).utf8)
             let statements = options.catalog == nil ? [] : result.statements.map(\.syntax)
             return FileOutcome(rendered: rendered, summary: summary, readError: nil, statements: statements)
         }

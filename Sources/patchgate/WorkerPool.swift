@@ -1,51 +1,95 @@
 import Foundation
 
 /// Runs one job per item on `count` threads with large stacks: libpg_query recurses once per
-/// operator and a deep statement needs far more than the default 8 MB. Results come back in
-/// item order, whatever order the threads finish in.
+/// operator and a deep statement needs far more than the default 8 MB. Results are consumed in
+/// item order as soon as each is ready, so a run's output streams out and its memory stays flat
+/// however many files it checks.
 enum WorkerPool {
     static let stackSize = 1 << 30
+    /// How far workers may run ahead of the oldest unconsumed result: bounds the results held
+    /// in memory when one slow file keeps the ones after it waiting.
+    static let window = 64
 
-    static func map<Item, Output>(_ items: [Item], threads count: Int, _ job: @escaping (Item) -> Output) -> [Output] {
-        let results = ResultSlots<Output>(count: items.count)
-        let done = DispatchGroup()
+    /// `consume` runs once per item, in item order, never two at a time, on whichever worker
+    /// finished the next result (handing each result to one thread would cost a thread switch
+    /// per file); `forEach` returns when every result has been consumed.
+    static func forEach<Item, Output>(
+        _ items: [Item], threads count: Int, _ job: @escaping (Item) -> Output, consume: @escaping (Output) -> Void
+    ) {
+        let results = OrderedResults<Output>(count: items.count, window: window, consume: consume)
         for _ in 0..<max(1, min(count, items.count)) {
-            done.enter()
             let thread = Thread {
                 while let index = results.claimNext() {
-                    results.store(job(items[index]), at: index)
+                    results.finish(index, with: job(items[index]))
                 }
-                done.leave()
             }
             thread.stackSize = stackSize
             thread.start()
         }
-        done.wait()
-        return results.values
+        results.waitUntilConsumed()
+    }
+
+    /// All results at once, in item order.
+    static func map<Item, Output>(_ items: [Item], threads count: Int, _ job: @escaping (Item) -> Output) -> [Output] {
+        let collected = Collected<Output>()
+        forEach(items, threads: count, job) { collected.values.append($0) }
+        return collected.values
     }
 }
 
-/// One slot per item, each claimed and written by exactly one worker.
-private final class ResultSlots<Output>: @unchecked Sendable {
+/// The results of `map`, appended by one worker at a time (see `forEach`).
+private final class Collected<Output>: @unchecked Sendable {
+    var values: [Output] = []
+}
+
+/// One slot per item: each claimed and filled by exactly one worker, then consumed in order by
+/// whichever worker fills the slot the consumer is waiting for.
+private final class OrderedResults<Output>: @unchecked Sendable {
     private var slots: [Output?]
-    private var nextIndex = 0
-    private let lock = NSLock()
+    private var nextClaim = 0
+    private var nextConsume = 0
+    private var isConsuming = false
+    private let window: Int
+    private let consume: (Output) -> Void
+    private let condition = NSCondition()
+
+    init(count: Int, window: Int, consume: @escaping (Output) -> Void) {
+        slots = Array(repeating: nil, count: count)
+        self.window = window
+        self.consume = consume
+    }
 
     func claimNext() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard nextIndex < slots.count else { return nil }
-        nextIndex += 1
-        return nextIndex - 1
+        condition.lock()
+        defer { condition.unlock() }
+        while nextClaim < slots.count, nextClaim >= nextConsume + window { condition.wait() }
+        guard nextClaim < slots.count else { return nil }
+        nextClaim += 1
+        return nextClaim - 1
     }
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ value: Output, at index: Int) {
-        lock.lock()
+    /// Stores a result; if no other worker is consuming, consumes every result that is next in
+    /// order, outside the lock so that the other workers can go on storing.
+    func finish(_ index: Int, with value: Output) {
+        condition.lock()
         slots[index] = value
-        lock.unlock()
+        guard !isConsuming else { condition.unlock(); return }
+        isConsuming = true
+        while nextConsume < slots.count, let next = slots[nextConsume] {
+            slots[nextConsume] = nil
+            nextConsume += 1
+            condition.unlock()
+            consume(next)
+            condition.lock()
+        }
+        isConsuming = false
+        condition.broadcast()
+        condition.unlock()
     }
 
-    var values: [Output] { slots.compactMap { $0 } }
+    func waitUntilConsumed() {
+        condition.lock()
+        while nextConsume < slots.count { condition.wait() }
+        condition.unlock()
+    }
 }

@@ -1,0 +1,27 @@
+import PatchgateReport
+import PatchgateRules
+import PatchgateSource
+
+/// What a run has written and counted so far. Files arrive in path order, one at a time (see
+/// `WorkerPool.forEach`), on whichever worker thread finished the next one.
+final class RunOutput: @unchecked Sendable {
+    let format: OutputFormat
+    var output = StandardOutput()
+    private(set) var summary = RunSummary()
+    private(set) var readErrors: [InputError] = []
+    private var filesWritten = 0
+
+    init(format: OutputFormat) {
+        self.format = format
+        if format == .json { output.write(JSONReporter.documentHead) }
+    }
+
+    func add(_ outcome: FileOutcome) {
+        if let error = outcome.readError { readErrors.append(error) }
+        guard let file = outcome.summary else { return }
+        summary.merge(file)
+        if format == .json, filesWritten > 0 { output.write(JSONReporter.fileSeparator) }
+        output.write(outcome.rendered)
+        filesWritten += 1
+    }
+}

@@ -13,10 +13,20 @@ extension Patchgate {
         )
 
         @Argument(help: "Patch files, directories (every *.sql below them), or - for standard input.")
-        var paths: [String]
+        var paths: [String] = []
 
-        @Option(help: "Output format: text or json.")
+        @Option(help: "Format of the report on standard output.")
         var format: OutputFormat = .text
+
+        @Option(name: .customLong("output"), help: ArgumentHelp(
+            "Also write a report to a file, e.g. sarif=patchgate.sarif (repeatable).", valueName: "format=path"))
+        var outputs: [OutputTarget] = []
+
+        @Option(help: ArgumentHelp("Check only the patches added or modified since the merge base with this git revision.", valueName: "rev"))
+        var changedSince: String?
+
+        @Flag(help: "Check the staged content of the staged .sql files (for a pre-commit hook).")
+        var staged = false
 
         @Flag(help: "Show only warnings and errors, and only the verdicts worse than hot.")
         var quiet = false
@@ -34,10 +44,36 @@ extension Patchgate {
         var schemas: [String] = []
 
         func validate() throws {
+            guard !paths.isEmpty || staged || changedSince != nil else {
+                throw ValidationError("name the patches to check: files, directories or -, or use --staged or --changed-since")
+            }
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
             guard SettingDuration.milliseconds(maxLockTimeout) != nil else {
                 throw ValidationError("--max-lock-timeout: '\(maxLockTimeout)' is not a duration such as 10s or 500ms")
             }
+        }
+
+        /// The paths named, the staged files, the files changed since a revision; and which of
+        /// those already existed at that revision's merge base.
+        private func collectInputs() throws -> ([InputFile], [InputError], Set<String>) {
+            var (inputs, errors) = InputCollector.collect(paths)
+            var landed: Set<String> = []
+            do {
+                if staged { inputs += try InputCollector.staged() }
+                if let changedSince {
+                    let changes = try ChangedPatches.since(changedSince)
+                    landed = Set(changes.modifiedLanded)
+                    inputs += (changes.added + changes.modifiedLanded)
+                        .filter { FileManager.default.fileExists(atPath: $0) }.map { InputFile(path: $0) }
+                    changes.deleted.forEach { Console.writeError("note: patch \($0) was deleted since \(changedSince)\n") }
+                }
+            } catch let failure as Git.Failure {
+                Console.writeError("error: \(failure.message)\n")
+                throw ExitCode(2)
+            }
+            var seen = Set<String>()
+            let unique = inputs.filter { seen.insert($0.path).inserted }
+            return (unique.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }, errors, landed)
         }
 
         func run() throws {
@@ -47,28 +83,32 @@ extension Patchgate {
                 maxLockTimeoutMilliseconds: SettingDuration.milliseconds(maxLockTimeout) ?? 10_000,
                 catalog: catalog
             )
-            let (inputs, collectErrors) = InputCollector.collect(paths)
+            let (inputs, collectErrors, landed) = try collectInputs()
             let style = Console.usesColor && format == .text ? TextStyle.color : TextStyle.plain
             let text = TextReporter(style: style, isQuiet: quiet)
-            let run = RunOutput(format: format)
+            // Formats that need the whole run keep every result; text and json alone stream.
+            let keepsResults = !format.streamsPerFile || !outputs.isEmpty
+            let plan = FileOutcome.Plan(options: options, format: format, text: text, keepsResult: keepsResults, landedPatches: landed)
+            let run = RunOutput(streaming: keepsResults ? nil : format)
             if options.catalog == nil {
-                WorkerPool.forEach(inputs, threads: jobs, { input in
-                    FileOutcome.check(input, options: options, format: format, text: text)
-                }, consume: run.add)
+                WorkerPool.forEach(inputs, threads: jobs, { input in FileOutcome.check(input, plan: plan) }, consume: run.add)
             } else {
-                SeriesReplay.check(inputs, options: options, format: format, text: text).forEach(run.add)
+                SeriesReplay.check(inputs, plan: plan).forEach(run.add)
             }
             let summary = run.summary
-            let inputErrors = collectErrors + run.readErrors
-            switch format {
-            case .text:
-                run.output.write(text.summary(summary, inputErrors: inputErrors))
-            case .json:
+            var inputErrors = collectErrors + run.readErrors
+            if keepsResults {
+                let result = CheckResult(files: run.results, inputErrors: inputErrors)
+                run.output.write(ReportWriter.render(format, result, text: text))
+                inputErrors += ReportWriter.write(outputs, result)
+            } else if format == .json {
                 run.output.write(JSONReporter.documentTail(inputErrors: inputErrors.sorted { $0.path < $1.path }, summary: summary))
+            } else {
+                run.output.write(text.summary(summary, inputErrors: inputErrors))
             }
             run.output.flush()
             if !inputErrors.isEmpty {
-                if format == .json { inputErrors.forEach { Console.writeError("error: \($0.message)\n") } }
+                if format != .text { inputErrors.forEach { Console.writeError("error: \($0.message)\n") } }
                 throw ExitCode(2)
             }
             if summary.count(.rejected) + summary.count(.invalid) > 0 || summary.count(.error) > 0 { throw ExitCode(1) }
@@ -76,26 +116,39 @@ extension Patchgate {
     }
 }
 
-/// One file's rendered output and counts; the full result is dropped on the worker so that
-/// memory stays flat however many files a run checks.
+/// One file's rendered output and counts. Unless a whole-run format needs it, the full result
+/// is dropped on the worker so that memory stays flat however many files a run checks.
 struct FileOutcome: Sendable {
+    struct Plan: Sendable {
+        var options: CheckOptions
+        let format: OutputFormat
+        let text: TextReporter
+        let keepsResult: Bool
+        var landedPatches: Set<String> = []
+    }
+
     let rendered: [UInt8]
     let summary: RunSummary?
     let readError: InputError?
+    var result: FileResult?
     /// The file's statements, kept only when a schema is replayed through the series.
     var statements: [Statement] = []
 
-    static func check(_ input: InputFile, options: CheckOptions, format: OutputFormat, text: TextReporter) -> FileOutcome {
+    static func check(_ input: InputFile, plan: Plan) -> FileOutcome {
         switch InputCollector.read(input) {
         case .failure(let error):
             return FileOutcome(rendered: [], summary: nil, readError: error)
         case .success(let bytes):
+            var options = plan.options
+            options.isLandedPatch = plan.landedPatches.contains(input.path)
             let result = Checker.check(path: input.path, bytes: bytes, options: options)
             var summary = RunSummary()
             summary.add(result)
-            let rendered = format == .json ? JSONReporter.fileUTF8(result) : Array(text.renderFile(result).utf8)
+            let rendered = plan.keepsResult ? []
+                : plan.format == .json ? JSONReporter.fileUTF8(result) : Array(plan.text.renderFile(result).utf8)
             let statements = options.catalog == nil ? [] : result.statements.map(\.syntax)
-            return FileOutcome(rendered: rendered, summary: summary, readError: nil, statements: statements)
+            return FileOutcome(rendered: rendered, summary: summary, readError: nil,
+                               result: plan.keepsResult ? result : nil, statements: statements)
         }
     }
 }

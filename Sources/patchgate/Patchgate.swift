@@ -7,7 +7,7 @@ struct Patchgate: ParsableCommand {
         commandName: "patchgate",
         abstract: "Decide whether PostgreSQL schema patches can be applied live, fit a short downtime window, or must be reworked.",
         version: version,
-        subcommands: [Check.self, Rules.self, Explain.self],
+        subcommands: [Check.self, Rules.self, Explain.self, InstallHook.self],
         defaultSubcommand: Check.self
     )
 }

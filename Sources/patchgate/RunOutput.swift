@@ -5,13 +5,15 @@ import PatchgateSource
 /// What a run has written and counted so far. Files arrive in path order, one at a time (see
 /// `WorkerPool.forEach`), on whichever worker thread finished the next one.
 final class RunOutput: @unchecked Sendable {
-    let format: OutputFormat
+    /// The format written file by file as results arrive; nil when a whole-run format keeps them.
+    let format: OutputFormat?
     var output = StandardOutput()
+    private(set) var results: [FileResult] = []
     private(set) var summary = RunSummary()
     private(set) var readErrors: [InputError] = []
     private var filesWritten = 0
 
-    init(format: OutputFormat) {
+    init(streaming format: OutputFormat?) {
         self.format = format
         if format == .json { output.write(JSONReporter.documentHead) }
     }
@@ -20,6 +22,8 @@ final class RunOutput: @unchecked Sendable {
         if let error = outcome.readError { readErrors.append(error) }
         guard let file = outcome.summary else { return }
         summary.merge(file)
+        if let result = outcome.result { results.append(result) }
+        guard format != nil else { return }
         if format == .json, filesWritten > 0 { output.write(JSONReporter.fileSeparator) }
         output.write(outcome.rendered)
         filesWritten += 1

@@ -15,7 +15,7 @@ enum HTMLText {
             case "'": result += "&#39;"
             case "\n", "\t": result.unicodeScalars.append(scalar)
             default:
-                if isHiddenOrReordering(scalar) {
+                if SourceExcerpt.isHiddenOrReordering(scalar) {
                     result += "\u{FFFD}"
                 } else {
                     result.unicodeScalars.append(scalar)
@@ -27,11 +27,4 @@ enum HTMLText {
 
     /// One line for a table cell or an attribute: whitespace runs collapse to one space.
     static func line(_ text: String) -> String { escape(MarkdownText.collapsingWhitespace(text)) }
-
-    /// Control characters (C0, DEL, C1) and the bidirectional controls of Trojan Source.
-    static func isHiddenOrReordering(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-            || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
-            || scalar.value == 0x200E || scalar.value == 0x200F || scalar.value == 0x061C
-    }
 }

@@ -67,7 +67,7 @@ enum MarkdownText {
             }
             if pendingSpace { result += " " }
             pendingSpace = false
-            if HTMLText.isHiddenOrReordering(scalar) {
+            if SourceExcerpt.isHiddenOrReordering(scalar) {
                 result += "\u{FFFD}"
             } else {
                 result.unicodeScalars.append(scalar)

@@ -212,12 +212,17 @@ public struct PsqlPreprocessor {
         return zip(words, words.dropFirst()).contains { $0 == "from" && $1 == "stdin" }
     }
 
+    /// `needle` is lower-case letters; runs once per statement, so a plain loop, no closures.
     private static func contains(_ text: ArraySlice<UInt8>, caseInsensitive needle: [UInt8]) -> Bool {
-        guard text.count >= needle.count else { return false }
+        guard let first = needle.first, text.count >= needle.count else { return false }
         var start = text.startIndex
-        while start + needle.count <= text.endIndex {
-            if text[start] | 0x20 == needle[0],
-               zip(text[start..<start + needle.count], needle).allSatisfy({ $0 | 0x20 == $1 }) { return true }
+        let last = text.endIndex - needle.count
+        while start <= last {
+            if text[start] | 0x20 == first {
+                var offset = 1
+                while offset < needle.count, text[start + offset] | 0x20 == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
             start += 1
         }
         return false

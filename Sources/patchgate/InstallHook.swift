@@ -19,9 +19,12 @@ extension Patchgate {
                 Console.writeError("error: \(path) exists and was not written by patchgate; use --force to replace it\n")
                 throw ExitCode(2)
             }
-            let binary = CommandLine.arguments[0].hasPrefix("/")
-                ? CommandLine.arguments[0]
-                : FileManager.default.currentDirectoryPath + "/" + CommandLine.arguments[0]
+            // Run from PATH, argv[0] is a bare name the hook finds on PATH too; a relative path
+            // is made absolute, since git runs hooks from the top of the work tree.
+            let invoked = CommandLine.arguments[0]
+            let binary = !invoked.contains("/") || invoked.hasPrefix("/")
+                ? invoked
+                : FileManager.default.currentDirectoryPath + "/" + invoked
             let script = """
             #!/bin/sh
             \(Self.marker)

@@ -21,9 +21,7 @@ enum InputRules {
 
     private static func make<R: Rule>(_ rule: R.Type, at offset: Int, lines: LineIndex, count: Int,
                                       message: String, help: String) -> Finding {
-        let span = Span(start: offset, end: min(offset + 1, count))
-        return Finding(rule: R.id, severity: R.defaultSeverity, verdict: R.verdict, message: message, help: help,
-                       span: span, start: lines.position(of: span.start), end: lines.position(of: span.end),
-                       statementIndex: nil)
+        R.finding(span: Span(start: offset, end: min(offset + 1, count)), lines: lines, statementIndex: nil,
+                  message: message, help: help)
     }
 }

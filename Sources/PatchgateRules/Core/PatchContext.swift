@@ -17,11 +17,7 @@ public struct PatchContext: Sendable {
     }
 
     public func finding<R: Rule>(_ rule: R.Type, span: Span, statementIndex: Int?, _ message: String, help: String) -> Finding {
-        Finding(
-            rule: R.id, severity: R.defaultSeverity, verdict: R.verdict, message: message, help: help,
-            span: span, start: source.position(of: span.start), end: source.position(of: span.end),
-            statementIndex: statementIndex
-        )
+        R.finding(span: span, lines: source.lines, statementIndex: statementIndex, message: message, help: help)
     }
 
     /// True when an earlier, more specific rule already rejected this statement.

@@ -1,4 +1,5 @@
 import PatchgateEffects
+import PatchgateSource
 import PatchgateSyntax
 
 /// A rule's identity and defaults, shown by reports, `patchgate rules` and SARIF metadata.
@@ -23,6 +24,13 @@ public protocol Rule: Sendable {
 extension Rule {
     public static var descriptor: RuleDescriptor {
         RuleDescriptor(id: id, severity: defaultSeverity, verdict: verdict, summary: summary)
+    }
+
+    /// A finding of this rule over `span`, located with the file's line index: the one place a
+    /// finding takes its rule's severity and verdict.
+    static func finding(span: Span, lines: LineIndex, statementIndex: Int?, message: String, help: String) -> Finding {
+        Finding(rule: id, severity: defaultSeverity, verdict: verdict, message: message, help: help, span: span,
+                start: lines.position(of: span.start), end: lines.position(of: span.end), statementIndex: statementIndex)
     }
 }
 

@@ -18,11 +18,8 @@ struct InvalidSuppression: Rule {
         } else {
             "gives no reason"
         }
-        return Finding(
-            rule: id, severity: defaultSeverity, verdict: verdict,
-            message: "this patchgate: ignore comment \(problem), so it suppresses nothing",
-            help: "write it as `-- patchgate: ignore <rule-id> -- <why this is safe>`", span: suppression.span,
-            start: source.position(of: suppression.span.start), end: source.position(of: suppression.span.end),
-            statementIndex: nil)
+        return finding(span: suppression.span, lines: source.lines, statementIndex: nil,
+                       message: "this patchgate: ignore comment \(problem), so it suppresses nothing",
+                       help: "write it as `-- patchgate: ignore <rule-id> -- <why this is safe>`")
     }
 }

@@ -13,11 +13,8 @@ struct UnusedSuppression: Rule {
 
     static func finding(for suppression: Suppression, source: SourceFile) -> Finding {
         let target = if case .statement = suppression.scope { "the statement after it" } else { "this file" }
-        return Finding(
-            rule: id, severity: defaultSeverity, verdict: verdict,
-            message: "no \(suppression.rules.joined(separator: ", ")) finding in \(target) to suppress",
-            help: "remove the comment", span: suppression.span,
-            start: source.position(of: suppression.span.start), end: source.position(of: suppression.span.end),
-            statementIndex: nil)
+        return finding(span: suppression.span, lines: source.lines, statementIndex: nil,
+                       message: "no \(suppression.rules.joined(separator: ", ")) finding in \(target) to suppress",
+                       help: "remove the comment")
     }
 }

@@ -56,12 +56,7 @@ struct RulePageTests {
 
     /// The findings that count: suppressed ones are shown but do not.
     static func findings(_ sql: String, schema: String? = nil) -> [Finding] {
-        var options = CheckOptions()
-        if let schema {
-            var catalog = Catalog()
-            _ = try? CatalogLoader.load(path: "schema.sql", bytes: Array(schema.utf8), into: &catalog)
-            options.catalog = catalog
-        }
+        let options = CheckOptions(catalog: schema.map(TestSupport.catalog))
         return TestSupport.check(sql, path: "example.sql", options: options).findings.filter { !$0.isSuppressed }
     }
 

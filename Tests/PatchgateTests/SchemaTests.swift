@@ -6,18 +6,12 @@ import PatchgateSyntax
 
 /// Each schema-dependent decision, with a case that flips when the schema changes.
 struct SchemaTests {
-    static func catalog(_ sql: String) -> Catalog {
-        var catalog = Catalog()
-        _ = try? CatalogLoader.load(path: "schema.sql", bytes: Array(sql.utf8), into: &catalog)
-        return catalog
-    }
-
     static func effects(_ patch: String, schema: String) -> StatementEffects? {
-        TestSupport.check(patch, options: CheckOptions(catalog: catalog(schema))).statements.last?.effects
+        TestSupport.check(patch, options: CheckOptions(catalog: TestSupport.catalog(schema))).statements.last?.effects
     }
 
     static func rules(_ patch: String, schema: String) -> Set<String> {
-        Set(TestSupport.check(patch, options: CheckOptions(catalog: catalog(schema))).findings.map(\.rule))
+        Set(TestSupport.check(patch, options: CheckOptions(catalog: TestSupport.catalog(schema))).findings.map(\.rule))
     }
 
     @Test(arguments: [

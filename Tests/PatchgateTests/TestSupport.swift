@@ -1,4 +1,5 @@
 import Foundation
+import PatchgateEffects
 import PatchgateRules
 import PatchgateSource
 import PatchgateSyntax
@@ -23,6 +24,13 @@ enum TestSupport {
 
     static func check(_ sql: String, path: String = "test.sql", options: CheckOptions = CheckOptions()) -> FileResult {
         Checker.check(path: path, bytes: Array(sql.utf8), options: options)
+    }
+
+    /// A catalog from schema SQL, as `--schema` builds it.
+    static func catalog(_ schema: String) -> Catalog {
+        var catalog = Catalog()
+        _ = try? CatalogLoader.load(path: "schema.sql", bytes: Array(schema.utf8), into: &catalog)
+        return catalog
     }
 
     static func parse(_ sql: String) throws -> ParsedPatch {

@@ -43,6 +43,15 @@ extension Patchgate {
         @Option(name: .customLong("schema"), help: ArgumentHelp("A schema dump the patches apply to (repeatable), e.g. pg_dump --schema-only output.", valueName: "file"))
         var schemas: [String] = []
 
+        @Option(help: "Whose process the patches follow: generic (common migration layouts) or launchpad.")
+        var profile: Profile = .generic
+
+        @Option(help: ArgumentHelp("The downtime window all patches of the run share, e.g. 5m or 90s.", valueName: "duration"))
+        var budget: String = "5m"
+
+        @Option(help: ArgumentHelp("The longest downtime one patch may take (default: the --budget; 15s with --profile launchpad).", valueName: "duration"))
+        var patchBudget: String?
+
         func validate() throws {
             guard !paths.isEmpty || staged || changedSince != nil else {
                 throw ValidationError("name the patches to check: files, directories or -, or use --staged or --changed-since")
@@ -51,6 +60,15 @@ extension Patchgate {
             guard SettingDuration.milliseconds(maxLockTimeout) != nil else {
                 throw ValidationError("--max-lock-timeout: '\(maxLockTimeout)' is not a duration such as 10s or 500ms")
             }
+            for (flag, value) in [("--budget", budget), ("--patch-budget", patchBudget ?? "0")] where Budget.seconds(value) == nil {
+                throw ValidationError("\(flag): '\(value)' is not a duration such as 5m, 15s or 300")
+            }
+        }
+
+        private var budgetOption: Budget {
+            let window = Budget.seconds(budget) ?? 300
+            let defaultPatch = profile == .launchpad ? min(15, window) : window
+            return Budget(patchSeconds: patchBudget.flatMap(Budget.seconds) ?? defaultPatch, windowSeconds: window)
         }
 
         /// The paths named, the staged files, the files changed since a revision; and which of
@@ -78,11 +96,13 @@ extension Patchgate {
 
         func run() throws {
             let catalog = try SchemaOption.load(schemas)
-            let options = CheckOptions(
+            var options = CheckOptions(
                 transactionMode: transaction == .perFile ? .perFile : .none,
                 maxLockTimeoutMilliseconds: SettingDuration.milliseconds(maxLockTimeout) ?? 10_000,
                 catalog: catalog
             )
+            options.profile = profile
+            options.budget = budgetOption
             let (inputs, collectErrors, landed) = try collectInputs()
             let style = Console.usesColor && format == .text ? TextStyle.color : TextStyle.plain
             let text = TextReporter(style: style, isQuiet: quiet)

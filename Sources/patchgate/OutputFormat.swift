@@ -1,4 +1,5 @@
 import ArgumentParser
+import PatchgateRules
 
 /// The report formats; `text` and `json` stream file by file, the others need the whole run.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -8,6 +9,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension TransactionModeArgument: ExpressibleByArgument {}
+extension Profile: ExpressibleByArgument {}
 
 /// `--transaction per-file|none`.
 enum TransactionModeArgument: String, CaseIterable {

@@ -36,6 +36,8 @@ public struct CheckOptions: Sendable {
     public var catalog: Catalog?
     /// The file existed at the `--changed-since` merge base and was modified since.
     public var isLandedPatch = false
+    public var profile: Profile = .generic
+    public var budget = Budget()
 
     public init(transactionMode: TransactionMode = .perFile, maxLockTimeoutMilliseconds: Int = 10_000, catalog: Catalog? = nil) {
         self.transactionMode = transactionMode

@@ -68,11 +68,7 @@ public struct TextReporter: Sendable {
 
     /// The statements that keep tables blocked while they work on data, with their inputs.
     private func estimateLines(_ file: FileResult) -> String {
-        guard let source = file.source else { return "" }
-        return zip(file.statements, file.estimate.statements).filter { !$0.1.blocks.isEmpty && $0.1.hasDataWork }.map { statement, estimate in
-            let line = source.position(of: statement.parsed.span.start).line
-            return "  ~ line \(line): \(DurationText.format(estimate.seconds)): \(SourceExcerpt.sanitize(EstimateText.inputs(estimate)))\n"
-        }.joined()
+        FileBanner(file).estimates.map { "  ~ " + SourceExcerpt.sanitize($0) + "\n" }.joined()
     }
 
     public func summary(_ summary: RunSummary, inputErrors: [InputError]) -> String {

@@ -67,22 +67,9 @@ struct RulePageTests {
     /// The findings that count: suppressed ones are shown but do not.
     static func findings(_ sql: String, schema: String? = nil, stats: String? = nil) -> [Finding] {
         var options = CheckOptions(catalog: schema.map(TestSupport.catalog))
-        options.statistics = stats.map(Self.statistics)
+        options.statistics = try? stats.map(FixtureStats.parse)
         options.assumeSmall = stats == nil
         return TestSupport.check(sql, path: "example.sql", options: options).findings.filter { !$0.isSuppressed }
-    }
-
-    /// The sizes of a page's `json stats` block (the parser of `--stats` files has its own tests).
-    static func statistics(_ json: String) -> TableStatistics {
-        let document = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any]
-        let tables = document?["tables"] as? [String: [String: Any]] ?? [:]
-        var sizes: [QualifiedName: TableStatistics.Size] = [:]
-        for (name, fields) in tables {
-            let bytes = { (key: String) in (fields[key] as? NSNumber)?.int64Value ?? 0 }
-            sizes[QualifiedName(parts: name.split(separator: ".").map(String.init)).resolved(in: "public")] =
-                TableStatistics.Size(heapBytes: bytes("heapBytes"), indexBytes: bytes("indexBytes"), toastBytes: bytes("toastBytes"))
-        }
-        return TableStatistics(tables: sizes)
     }
 
     /// `patchgate explain` prints the embedded copy: regenerate with scripts/gen-rule-pages.py.

@@ -63,6 +63,7 @@ public enum JSONReporter {
         json.object { json in
             json.field("path", file.path)
             json.field("verdict", file.verdict.rawValue)
+            if let launchpadClass = file.launchpadClass { json.field("launchpadClass", launchpadClass.rawValue) }
             json.key("statements")
             json.array(file.statements) { json, statement in
                 guard let source = file.source else { return }

@@ -46,6 +46,9 @@ extension Patchgate {
         @Option(help: "Whose process the patches follow: generic (common migration layouts) or launchpad.")
         var profile: Profile = .generic
 
+        @Flag(help: "With --profile launchpad: a plain CREATE INDEX in a hot patch is an error, not applied with CONCURRENTLY by hand.")
+        var launchpadRequireConcurrently = false
+
         @Option(help: ArgumentHelp("The downtime window all patches of the run share, e.g. 5m or 90s.", valueName: "duration"))
         var budget: String = "5m"
 
@@ -102,6 +105,7 @@ extension Patchgate {
                 catalog: catalog
             )
             options.profile = profile
+            options.launchpadRequiresConcurrently = launchpadRequireConcurrently
             options.budget = budgetOption
             let (inputs, collectErrors, landed) = try collectInputs()
             let style = Console.usesColor && format == .text ? TextStyle.color : TextStyle.plain

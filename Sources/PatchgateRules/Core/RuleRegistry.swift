@@ -11,6 +11,8 @@ public enum RuleRegistry {
         SettingNotNull(), ConstraintMissingNotValid(), UniqueConstraintWithoutIndex(), AddingPrimaryKey(),
         DroppingColumn(), DroppingTable(), RenamingColumn(), RenamingTable(), Truncate(), VacuumFullOrCluster(),
         DmlWithoutWhere(), TableRewrite(), SlowStatementUnderExclusiveLock(), IncompatibleViewOrFunctionChange(),
+        LaunchpadRevisionRow(), LaunchpadColdPatch(), LaunchpadNameClassMismatch(), LaunchpadApplyConcurrently(),
+        LaunchpadRequireConcurrently(), LaunchpadMissingComment(),
     ]
 
     /// Rules with no pass of their own: findings for bytes that never become SQL text, and for

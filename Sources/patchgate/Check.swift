@@ -60,6 +60,9 @@ extension Patchgate {
                 throw ValidationError("name the patches to check: files, directories or -, or use --staged or --changed-since")
             }
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+            guard !launchpadRequireConcurrently || profile == .launchpad else {
+                throw ValidationError("--launchpad-require-concurrently needs --profile launchpad")
+            }
             guard SettingDuration.milliseconds(maxLockTimeout) != nil else {
                 throw ValidationError("--max-lock-timeout: '\(maxLockTimeout)' is not a duration such as 10s or 500ms")
             }

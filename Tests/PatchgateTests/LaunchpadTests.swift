@@ -208,5 +208,8 @@ struct LaunchpadTests {
         let error = try TestSupport.run(["check", "--profile", "launchpad", "--launchpad-require-concurrently", file.path])
         #expect(error.status == 1)
         #expect(error.stdout.contains("error[launchpad-require-concurrently]"))
+        let generic = try TestSupport.run(["check", "--launchpad-require-concurrently", file.path])
+        #expect(generic.status == 2)
+        #expect(generic.stderr.contains("--launchpad-require-concurrently needs --profile launchpad"))
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import PatchgateEffects
 import PatchgateRules
+import PatchgateSyntax
 
 /// The rule pages in rules/ are documentation and tests at once: every `sql bad` block must
 /// trigger its rule (and no other beyond its `-- expect:` line), every `sql good` block must
@@ -13,6 +14,9 @@ struct RulePageTests {
         let sql: String
         /// The page's `sql schema` block, if any: the schema the example runs against.
         let schema: String?
+        /// The page's `json stats` block, if any: table sizes in the `--stats` format. Without
+        /// one the examples run with `--assume-small`, so that only the page's rule speaks.
+        let stats: String?
         let expected: Set<String>
         /// From a first line `-- patchgate-test: profile=launchpad file=patch-2300-01-1.sql`:
         /// the profile and file name the example is checked with (the line itself is not).
@@ -37,11 +41,17 @@ struct RulePageTests {
         var schema: String?
         var current: (isBad: Bool, line: Int, lines: [String])?
         var schemaLines: [String]?
+        var stats: String?
+        var statsLines: [String]?
         for (number, line) in text.components(separatedBy: "\n").enumerated() {
             if current == nil, schemaLines == nil, line == "```sql schema" {
                 schemaLines = []
+            } else if current == nil, statsLines == nil, line == "```json stats" {
+                statsLines = []
             } else if let lines = schemaLines {
                 if line == "```" { schema = lines.joined(separator: "\n"); schemaLines = nil } else { schemaLines?.append(line) }
+            } else if let lines = statsLines {
+                if line == "```" { stats = lines.joined(separator: "\n"); statsLines = nil } else { statsLines?.append(line) }
             } else if current == nil, line == "```sql bad" || line == "```sql good" {
                 current = (line.hasSuffix("bad"), number + 1, [])
             } else if let block = current, line == "```" {
@@ -50,7 +60,7 @@ struct RulePageTests {
                 let setting = ExampleSetting(firstLine: block.lines.first)
                 let sql = setting == nil ? block.lines : Array(block.lines.dropFirst())
                 found.append(Example(rule: id, isBad: block.isBad, sql: sql.joined(separator: "\n") + "\n",
-                                     schema: schema, expected: Set(expected), setting: setting ?? ExampleSetting(),
+                                     schema: schema, stats: stats, expected: Set(expected), setting: setting ?? ExampleSetting(),
                                      location: "rules/\(id).md:\(block.line)"))
                 current = nil
             } else if current != nil {
@@ -61,15 +71,31 @@ struct RulePageTests {
     }
 
     /// The findings that count: suppressed ones are shown but do not.
-    static func findings(_ sql: String, schema: String? = nil, setting: ExampleSetting = ExampleSetting()) -> [Finding] {
+    static func findings(_ sql: String, schema: String? = nil, stats: String? = nil,
+                         setting: ExampleSetting = ExampleSetting()) -> [Finding] {
         var options = CheckOptions(catalog: schema.map(TestSupport.catalog))
+        options.statistics = stats.map(Self.statistics)
+        options.assumeSmall = stats == nil
         options.profile = setting.profile
         options.launchpadRequiresConcurrently = setting.launchpadRequiresConcurrently
         return TestSupport.check(sql, path: setting.fileName, options: options).findings.filter { !$0.isSuppressed }
     }
 
     static func findings(_ sql: String, of example: Example) -> [Finding] {
-        findings(sql, schema: example.schema, setting: example.setting)
+        findings(sql, schema: example.schema, stats: example.stats, setting: example.setting)
+    }
+
+    /// The sizes of a page's `json stats` block (the parser of `--stats` files has its own tests).
+    static func statistics(_ json: String) -> TableStatistics {
+        let document = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any]
+        let tables = document?["tables"] as? [String: [String: Any]] ?? [:]
+        var sizes: [QualifiedName: TableStatistics.Size] = [:]
+        for (name, fields) in tables {
+            let bytes = { (key: String) in (fields[key] as? NSNumber)?.int64Value ?? 0 }
+            sizes[QualifiedName(parts: name.split(separator: ".").map(String.init)).resolved(in: "public")] =
+                TableStatistics.Size(heapBytes: bytes("heapBytes"), indexBytes: bytes("indexBytes"), toastBytes: bytes("toastBytes"))
+        }
+        return TableStatistics(tables: sizes)
     }
 
     /// `patchgate explain` prints the embedded copy: regenerate with scripts/gen-rule-pages.py.
@@ -107,12 +133,12 @@ struct RulePageTests {
 
     @Test func statementSuppressionCoversOnlyTheNextStatement() {
         let result = TestSupport.check("""
-            -- patchgate: ignore dml-without-where -- five rows
+            -- patchgate: ignore dml-without-where size-unknown -- five rows
             UPDATE invoice_status SET label = upper(label);
             UPDATE invoice SET paid = true;
             """)
         let rules = result.findings.map { "\($0.rule):\($0.start.line):\($0.isSuppressed)" }
-        #expect(rules == ["dml-without-where:2:true", "dml-without-where:3:false"])
+        #expect(rules == ["dml-without-where:2:true", "size-unknown:2:true", "dml-without-where:3:false", "size-unknown:3:false"])
         #expect(result.verdict == .rejected)
     }
 

@@ -19,14 +19,19 @@ public enum Checker {
         if let launchpad { fileOptions.transactionMode = launchpad.transactionMode }
         let statements = EffectAnalyzer.analyze(launchpad?.appliedStatements ?? parsed.statements, transactionMode: fileOptions.transactionMode,
                                                 catalog: fileOptions.catalog ?? Catalog(), knowsSchema: fileOptions.catalog != nil)
+        let estimate = PatchEstimator.estimate(statements, sizes: fileOptions.sizes, rates: fileOptions.rates)
         var findings: [Finding] = []
-        for phase in RuleRegistry.phases {
-            let patch = PatchContext(source: source, parsed: parsed, statements: statements, options: fileOptions,
-                                     earlierFindings: findings, launchpad: launchpad)
-            findings += phase.flatMap { $0.findings(in: patch) }
+        func run(_ rules: [any Rule]) {
+            let patch = PatchContext(source: source, parsed: parsed, statements: statements, estimate: estimate,
+                                     options: fileOptions, earlierFindings: findings, launchpad: launchpad)
+            findings += rules.flatMap { $0.findings(in: patch) }
         }
+        RuleRegistry.phases.forEach(run)
+        findings = Downtime.settle(findings, estimate: estimate, statements: statements)
+        run(RuleRegistry.budgetRules)
         let suppressed = SuppressionApplier.apply(parsed.suppressions, to: findings, source: source)
-        var result = FileResult(path: path, source: source, statements: statements, findings: suppressed)
+        var result = FileResult(path: path, source: source, statements: statements, findings: suppressed,
+                                estimate: estimate, clock: FileClock(estimate: estimate, options: fileOptions))
         result.launchpadClass = launchpad?.applyClass
         return result
     }

@@ -35,7 +35,7 @@ def reason(file, row):
     if row == "cold":
         cold = [f for f in findings if f["rule"] == "launchpad-cold-patch"]
         if cold:
-            return f"line {cold[0]['line']}: {cold[0]['message'].removeprefix('cold patch: ').split(';')[0]}"
+            return f"line {cold[0]['line']}: {cold[0]['message'].removeprefix('cold patch: ').split('; full-update.py')[0]}"
         downtime = [f for f in findings if f["verdict"] == "downtime"]
         return f"{downtime[0]['rule']} (line {downtime[0]['line']})" if downtime else "cold"
     kinds = sorted({s["kind"] for s in file["statements"]})

@@ -1,11 +1,5 @@
 import PatchgateSyntax
 
-/// Which of Launchpad's two ways a patch is applied: live, by hand, outside any transaction
-/// (hot), or by full-update.py in the fast downtime, all patches in one transaction (cold).
-public enum LaunchpadClass: String, Sendable, CaseIterable {
-    case hot, cold
-}
-
 /// Where one statement stands on the lists of Launchpad's "Database patching" page (what can be
 /// hot; what must be cold). Anything the page does not list as hot is cold: "Anything that is not
 /// a hot patch is a cold patch" (Database schema changes process).
@@ -57,7 +51,7 @@ public enum LaunchpadListing: Hashable, Sendable {
         case .rename: "a rename (cold list: the old name needs a writable alias while code still uses it)"
         case .addColumn: "adding a column (cold list)"
         case .setNotNull: "SET NOT NULL (cold list: the last step of adding a column to a large table)"
-        case .alterTable: "ALTER TABLE (not on the hot list)"
+        case .alterTable: "ALTER TABLE (not on the hot list; a live patch cannot do \"ALTER TABLE of any kind\")"
         case .revoke: "revoking permissions (cold list: needs a fast-downtime deployment)"
         case .unlisted(let kind): "\(kind.replacingOccurrences(of: "-", with: " ").uppercased()) (not on the hot list)"
         }

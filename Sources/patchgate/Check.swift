@@ -46,6 +46,9 @@ extension Patchgate {
         @Option(help: "Whose process the patches follow: generic (common migration layouts) or launchpad.")
         var profile: Profile = .generic
 
+        @Flag(help: "With --profile launchpad: a plain CREATE INDEX in a hot patch is an error, not applied with CONCURRENTLY by hand.")
+        var launchpadRequireConcurrently = false
+
         @Option(help: ArgumentHelp("The downtime window all patches of the run share, e.g. 5m or 90s.", valueName: "duration"))
         var budget: String = "5m"
 
@@ -68,6 +71,9 @@ extension Patchgate {
                 throw ValidationError("name the patches to check: files, directories or -, or use --staged or --changed-since")
             }
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+            guard !launchpadRequireConcurrently || profile == .launchpad else {
+                throw ValidationError("--launchpad-require-concurrently needs --profile launchpad")
+            }
             guard SettingDuration.milliseconds(maxLockTimeout) != nil else {
                 throw ValidationError("--max-lock-timeout: '\(maxLockTimeout)' is not a duration such as 10s or 500ms")
             }
@@ -113,6 +119,7 @@ extension Patchgate {
                 catalog: catalog
             )
             options.profile = profile
+            options.launchpadRequiresConcurrently = launchpadRequireConcurrently
             options.budget = budgetOption
             options.statistics = try StatsOption.load(statsFiles)
             options.assumeSmall = assumeSmall

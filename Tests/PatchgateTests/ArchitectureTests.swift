@@ -13,7 +13,7 @@ struct ArchitectureTests {
         "PatchgateRules": ["PatchgateEffects", "PatchgateCatalog", "PatchgateSyntax", "PatchgateSource", "Foundation"],
         "PatchgateReport": ["PatchgateRules", "PatchgateEffects", "PatchgateCatalog", "PatchgateSyntax", "PatchgateSource", "Foundation"],
         "patchgate": ["PatchgateReport", "PatchgateRules", "PatchgateEffects", "PatchgateCatalog", "PatchgateSyntax",
-                      "PatchgateSource", "ArgumentParser", "Foundation", "Glibc"],
+                      "PatchgateSource", "ArgumentParser", "Yams", "Foundation", "Glibc"],
     ]
 
     static func sources(of module: String) throws -> [(String, String)] {

@@ -9,7 +9,8 @@ public enum Checker {
         do {
             source = try SourceFile(path: path, bytes: bytes)
         } catch {
-            return FileResult(path: path, source: nil, statements: [], findings: [InputRules.finding(for: error, bytes: bytes)])
+            let finding = InputRules.finding(for: error, bytes: bytes)
+            return FileResult(path: path, source: nil, statements: [], findings: RuleLevel.apply(options.ruleLevels, to: [finding]))
         }
         let parsed = PatchParser.parse(source)
         var fileOptions = options
@@ -19,9 +20,13 @@ public enum Checker {
         var findings: [Finding] = []
         for phase in RuleRegistry.phases {
             let patch = PatchContext(source: source, parsed: parsed, statements: statements, options: fileOptions, earlierFindings: findings)
-            findings += phase.flatMap { $0.findings(in: patch) }
+            // Levels apply phase by phase: a rule turned off does not stand in the way of the
+            // less specific rules of later phases, which skip what earlier findings rejected.
+            findings += RuleLevel.apply(options.ruleLevels, to: phase.flatMap { $0.findings(in: patch) })
         }
         let suppressed = SuppressionApplier.apply(parsed.suppressions, to: findings, source: source)
-        return FileResult(path: path, source: source, statements: statements, findings: suppressed)
+        // Again for the findings the suppression comments make themselves.
+        return FileResult(path: path, source: source, statements: statements,
+                          findings: RuleLevel.apply(options.ruleLevels, to: suppressed))
     }
 }

@@ -38,6 +38,8 @@ public struct CheckOptions: Sendable {
     public var isLandedPatch = false
     public var profile: Profile = .generic
     public var budget = Budget()
+    /// Per-rule levels from the configuration file, applied after the rule phases.
+    public var ruleLevels: [String: RuleLevel] = [:]
 
     public init(transactionMode: TransactionMode = .perFile, maxLockTimeoutMilliseconds: Int = 10_000, catalog: Catalog? = nil) {
         self.transactionMode = transactionMode

@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+
+/// `.patchgate.yml` through the real binary, each test in a directory of its own under the
+/// temporary directory, so that no configuration found by walking up can reach another test.
+@Suite(.serialized)
+struct ConfigTests {
+    static let dropColumn = "SET lock_timeout = '2s';\nALTER TABLE customer DROP COLUMN fax;\n"
+
+    private func write(_ text: String, to relative: String, in directory: URL) throws {
+        let url = directory.appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    private func files(_ run: TestSupport.Run) throws -> [[String: Any]] {
+        let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        return json?["files"] as? [[String: Any]] ?? []
+    }
+
+    private func verdicts(_ run: TestSupport.Run) throws -> [String: String] {
+        var result: [String: String] = [:]
+        for file in try files(run) { result[file["path"] as? String ?? ""] = file["verdict"] as? String }
+        return result
+    }
+
+    static let badFiles: [(yaml: String, message: String)] = [
+        ("profile: generic\nbudget: 5m\nbudgte: 5m\n",
+         ".patchgate.yml:3:1: error: unknown key 'budgte' (known: profile, budget, patchBudget, postgresVersion, schema, stats, transaction, maxLockTimeout, include, exclude, rules)"),
+        ("profile: generic\nbudget: soon\n", ".patchgate.yml:2:9: error: 'budget': 'soon' is not a duration"),
+        ("patchBudget: [15s]\n", ".patchgate.yml:1:14: error: 'patchBudget' takes a single value, not a list"),
+        ("transaction: maybe\n", ".patchgate.yml:1:14: error: 'transaction': 'maybe' is not one of per-file, none"),
+        ("# PostgreSQL\n\npostgresVersion: 16\n", ".patchgate.yml:3:18: error: 'postgresVersion': '16' is not supported: patchgate's facts are proven for PostgreSQL 15 only"),
+        ("maxLockTimeout:\n", ".patchgate.yml:1:16: error: 'maxLockTimeout' needs a value"),
+        ("profile: launchpad\nrules:\n  dropping-colum: off\n", ".patchgate.yml:3:3: error: unknown rule 'dropping-colum'"),
+        ("rules:\n  dropping-column: loud\n", ".patchgate.yml:2:20: error: 'rules': 'loud' is not one of off, info, warning, error"),
+        ("rules:\n    syntax-error: off\n", ".patchgate.yml:2:19: error: rule 'syntax-error' cannot be off"),
+        ("rules: [dropping-column]\n", ".patchgate.yml:1:8: error: 'rules' takes a mapping"),
+        ("budget: 5m\nbudget: 10m\n", ".patchgate.yml:1:1: error: key 'budget' given more than once"),
+        ("budget: [5m\n", ".patchgate.yml:2:1: error: invalid YAML"),
+        ("- budget\n", ".patchgate.yml:1:1: error: the file must be a mapping"),
+    ]
+
+    @Test(arguments: badFiles)
+    func badConfigurationStopsTheRunAtItsLine(yaml: String, message: String) throws {
+        let directory = try TestSupport.temporaryDirectory()
+        try write(yaml, to: ".patchgate.yml", in: directory)
+        try write("SELECT 1;\n", to: "good.sql", in: directory)
+        let run = try TestSupport.run(["check", "good.sql"], directory: directory)
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix(message), "stderr: \(run.stderr)")
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test func foundByWalkingUpFromTheWorkingDirectory() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        try write("rules:\n  dropping-column: off\n", to: ".patchgate.yml", in: directory)
+        try write(Self.dropColumn, to: "db/patches/drop.sql", in: directory)
+        let patches = directory.appendingPathComponent("db/patches")
+        let configured = try TestSupport.run(["check", "--format", "json", "drop.sql"], directory: patches)
+        #expect(configured.status == 0)
+        #expect(try verdicts(configured) == ["drop.sql": "hot"])
+        let unconfigured = try TestSupport.run(["check", "--format", "json", "--no-config", "drop.sql"], directory: patches)
+        #expect(unconfigured.status == 1)
+        #expect(try verdicts(unconfigured) == ["drop.sql": "rejected"])
+    }
+
+    @Test func anErrorInAFileFoundUpwardNamesItsRelativePath() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        try write("transaction: maybe\n", to: ".patchgate.yml", in: directory)
+        try write("SELECT 1;\n", to: "db/good.sql", in: directory)
+        let run = try TestSupport.run(["check", "good.sql"], directory: directory.appendingPathComponent("db"))
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("../.patchgate.yml:1:14: error: 'transaction': 'maybe'"))
+    }
+
+    @Test func explicitConfigResolvesItsPathsAgainstItsDirectory() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        try write("schema: base.sql\nrules:\n  dropping-column: off\n", to: "conf/custom.yml", in: directory)
+        try write("CREATE TABLE customer (id integer PRIMARY KEY, fax text);\n", to: "conf/base.sql", in: directory)
+        try write(Self.dropColumn, to: "drop-fax.sql", in: directory)
+        try write("SET lock_timeout = '2s';\nALTER TABLE customer DROP COLUMN phone;\n", to: "drop-phone.sql", in: directory)
+        let run = try TestSupport.run(["check", "--format", "json", "--config", "conf/custom.yml", "drop-fax.sql", "drop-phone.sql"],
+                                      directory: directory)
+        #expect(run.status == 1)
+        // fax is in the schema read from conf/base.sql; phone is not.
+        #expect(try verdicts(run) == ["drop-fax.sql": "hot", "drop-phone.sql": "invalid"])
+        #expect(run.stdout.contains("\"unknown-object\""))
+    }
+
+    @Test func missingExplicitConfigIsAnError() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        try write("SELECT 1;\n", to: "good.sql", in: directory)
+        let run = try TestSupport.run(["check", "--config", "missing.yml", "good.sql"], directory: directory)
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("missing.yml: error: cannot read the configuration file"))
+    }
+
+    @Test func aFlagOverridesTheFile() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        try write("transaction: none\n", to: ".patchgate.yml", in: directory)
+        try write("CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);\n", to: "index.sql", in: directory)
+        let fromFile = try TestSupport.run(["check", "--format", "json", "index.sql"], directory: directory)
+        #expect(try verdicts(fromFile) == ["index.sql": "hot"])
+        let fromFlag = try TestSupport.run(["check", "--format", "json", "--transaction", "per-file", "index.sql"], directory: directory)
+        #expect(fromFlag.status == 1)
+        #expect(try verdicts(fromFlag) == ["index.sql": "invalid"])
+        #expect(fromFlag.stdout.contains("\"concurrent-in-transaction\""))
+    }
+
+    @Test func aRuleLevelChangesSeverityButNotVerdict() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        try write(Self.dropColumn, to: "drop.sql", in: directory)
+        let severity = { (run: TestSupport.Run) throws -> [String] in
+            try files(run).flatMap { ($0["findings"] as? [[String: Any]]) ?? [] }
+                .filter { $0["rule"] as? String == "dropping-column" }.compactMap { $0["severity"] as? String }
+        }
+        let before = try TestSupport.run(["check", "--format", "json", "drop.sql"], directory: directory)
+        #expect(try severity(before) == ["error"])
+        try write("rules:\n  dropping-column: warning\n", to: ".patchgate.yml", in: directory)
+        let after = try TestSupport.run(["check", "--format", "json", "drop.sql"], directory: directory)
+        #expect(try severity(after) == ["warning"])
+        #expect(try verdicts(after) == ["drop.sql": "rejected"])
+        #expect(after.status == 1)
+    }
+
+    @Test func includeAndExcludeSelectFilesBelowADirectory() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        try write("include: 'db/**/*.sql'\nexclude:\n  - db/**/old_*.sql\n  - db/patch-?.sql\n", to: ".patchgate.yml", in: directory)
+        for path in ["db/a/b/new.sql", "db/a/old_x.sql", "db/patch-1.sql", "db/patch-10.sql", "other/x.sql"] {
+            try write("SELECT 1;\n", to: path, in: directory)
+        }
+        let run = try TestSupport.run(["check", "--format", "json", "db"], directory: directory)
+        #expect(run.status == 0)
+        #expect(try verdicts(run).keys.sorted() == ["db/a/b/new.sql", "db/patch-10.sql"])
+        // From below the configuration's directory, the globs stay relative to it.
+        let below = try TestSupport.run(["check", "--format", "json", "."], directory: directory.appendingPathComponent("db"))
+        #expect(try verdicts(below).keys.sorted() == ["./a/b/new.sql", "./patch-10.sql"])
+        // A file named on the command line is checked whatever the globs say.
+        let named = try TestSupport.run(["check", "--format", "json", "other/x.sql"], directory: directory)
+        #expect(try verdicts(named).keys.sorted() == ["other/x.sql"])
+        let excluded = try TestSupport.run(["check", "other"], directory: directory)
+        #expect(excluded.status == 2)
+        #expect(excluded.stdout.contains("no .sql file below it matches the include/exclude of .patchgate.yml"))
+    }
+}

@@ -54,6 +54,17 @@ extension Patchgate {
         @Option(help: ArgumentHelp("The longest downtime one patch may take (default: the --budget; 15s with --profile launchpad).", valueName: "duration"))
         var patchBudget: String?
 
+        @Option(name: .customLong("stats"), help: ArgumentHelp("Table sizes, JSON or YAML, version 1 (repeatable; see the README).", valueName: "file"))
+        var statsFiles: [String] = []
+
+        @Flag(help: "Count tables missing from the stats as empty instead of rejecting slow work on them.")
+        var assumeSmall = false
+
+        @Option(name: .customLong("rate"), help: ArgumentHelp(
+            "A cost-model rate in MB/s: rewrite, index-build, scan or whole-table-write, or overhead in seconds per statement (repeatable).",
+            valueName: "name=value"))
+        var rates: [RateOption] = []
+
         @Option(name: .customLong("config"), help: ArgumentHelp(
             "The configuration file (default: the nearest .patchgate.yml from the working directory up).", valueName: "path"))
         var configPath: String?
@@ -79,7 +90,7 @@ extension Patchgate {
 
         private var flags: Configuration.Flags {
             Configuration.Flags(profile: profile, budget: budget, patchBudget: patchBudget, transaction: transaction,
-                                maxLockTimeout: maxLockTimeout, schemaPaths: schemas)
+                                maxLockTimeout: maxLockTimeout, schemaPaths: schemas, statsPaths: statsFiles)
         }
 
         /// Flags over the configuration file over defaults; a bad file stops the run (exit 2).
@@ -118,7 +129,10 @@ extension Patchgate {
         func run() throws {
             let configuration = try loadConfiguration()
             let catalog = try SchemaOption.load(configuration.schemaPaths)
-            let options = configuration.checkOptions(catalog: catalog)
+            var options = configuration.checkOptions(catalog: catalog)
+            options.statistics = try StatsOption.load(configuration.statsPaths)
+            options.assumeSmall = assumeSmall
+            options.rates = RateOption.rates(rates)
             let (inputs, collectErrors, landed) = try collectInputs(configuration.inputSelection)
             let style = Console.usesColor && format == .text ? TextStyle.color : TextStyle.plain
             let text = TextReporter(style: style, isQuiet: quiet)
@@ -131,10 +145,12 @@ extension Patchgate {
             } else {
                 SeriesReplay.check(inputs, plan: plan).forEach(run.add)
             }
-            let summary = run.summary
+            var summary = run.summary
+            summary.windowBudgetSeconds = options.budget.windowSeconds
             var inputErrors = collectErrors + run.readErrors
             if keepsResults {
-                let result = CheckResult(files: run.results, inputErrors: inputErrors)
+                var result = CheckResult(files: run.results, inputErrors: inputErrors)
+                result.windowBudgetSeconds = options.budget.windowSeconds
                 run.output.write(ReportWriter.render(format, result, text: text))
                 inputErrors += ReportWriter.write(outputs, result)
             } else if format == .json {
@@ -147,7 +163,9 @@ extension Patchgate {
                 if format != .text { inputErrors.forEach { Console.writeError("error: \($0.message)\n") } }
                 throw ExitCode(2)
             }
-            if summary.count(.rejected) + summary.count(.invalid) > 0 || summary.count(.error) > 0 { throw ExitCode(1) }
+            if summary.count(.rejected) + summary.count(.invalid) > 0 || summary.count(.error) > 0 || summary.isOverWindowBudget {
+                throw ExitCode(1)
+            }
         }
     }
 }

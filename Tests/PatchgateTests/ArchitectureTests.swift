@@ -12,8 +12,8 @@ struct ArchitectureTests {
         "PatchgateEffects": ["PatchgateCatalog", "PatchgateSyntax", "PatchgateSource", "Foundation"],
         "PatchgateRules": ["PatchgateEffects", "PatchgateCatalog", "PatchgateSyntax", "PatchgateSource", "Foundation"],
         "PatchgateReport": ["PatchgateRules", "PatchgateEffects", "PatchgateCatalog", "PatchgateSyntax", "PatchgateSource", "Foundation"],
-        "patchgate": ["PatchgateReport", "PatchgateRules", "PatchgateEffects", "PatchgateCatalog", "PatchgateSyntax",
-                      "PatchgateSource", "ArgumentParser", "Yams", "Foundation", "Glibc"],
+        "patchgate": ["Yams", "PatchgateReport", "PatchgateRules", "PatchgateEffects", "PatchgateCatalog", "PatchgateSyntax",
+                      "PatchgateSource", "ArgumentParser", "Foundation", "Glibc"],
     ]
 
     static func sources(of module: String) throws -> [(String, String)] {

@@ -11,7 +11,9 @@ struct ReviewReporterTests {
     static func checked(_ paths: [String]) throws -> CheckResult {
         let files = try paths.map { path in
             let bytes = try Data(contentsOf: TestSupport.repositoryRoot.appendingPathComponent(path))
-            return TestSupport.onLargeStack { Checker.check(path: path, bytes: Array(bytes), options: CheckOptions()) }
+            var options = CheckOptions()
+            options.statistics = FixtureStats.load()
+            return TestSupport.onLargeStack { Checker.check(path: path, bytes: Array(bytes), options: options) }
         }
         return CheckResult(files: files, inputErrors: [])
     }
@@ -86,7 +88,7 @@ struct ReviewReporterTests {
                             "table", "tbody", "td", "th", "thead", "tr", "ul"]
         #expect(Set(rendered.elements).isSubset(of: allowed), "elements: \(rendered.elements)")
         let cells = rendered.tables.flatMap { $0.rows.flatMap { $0 } }
-        #expect(rendered.tables.allSatisfy { table in table.rows.allSatisfy { $0.count == 8 } })
+        #expect(rendered.tables.allSatisfy { table in table.rows.allSatisfy { $0.count == 9 } })
         #expect(cells.contains("CREATE TABLE \"t|<script>alert(1)</script>\" (id bigint PRIMARY KEY, note…"))
         #expect(cells.contains("public.order|line"))
         #expect(cells.contains("public.i`<img src=x onerror=alert(1)>"))
@@ -99,7 +101,7 @@ struct ReviewReporterTests {
         let result = try Self.xss()
         let rendered = try GFM.render(MarkdownReporter.render(result))
         #expect(rendered.text.contains("suppressed because: reviewed: <b>tiny</b> | `lookup` & \"small\""))
-        #expect(rendered.strikethrough.contains { $0.hasPrefix("error require-concurrent-index-creation · line 6") })
+        #expect(rendered.strikethrough.contains { $0.hasPrefix("warning require-concurrent-index-creation · line 6") })
         let html = HTMLReporter.render(result)
         #expect(html.contains("<em>suppressed because:</em> reviewed: &lt;b&gt;tiny&lt;/b&gt; | `lookup` &amp; &quot;small&quot;"))
         #expect(html.contains("<mark class=\"suppressed\""))
@@ -128,7 +130,7 @@ struct ReviewReporterTests {
         #expect(markdown.unicodeScalars.allSatisfy { !HTMLTextProbe.isHidden($0) })
         let rendered = try GFM.render(markdown)
         #expect(rendered.text.contains("missing<1>.sql: cannot read: no such file"))
-        #expect(rendered.tables.allSatisfy { $0.rows.allSatisfy { $0.count == 8 } })
+        #expect(rendered.tables.allSatisfy { $0.rows.allSatisfy { $0.count == 9 } })
         #expect(rendered.tables.flatMap(\.rows).count == EffectRowCount.of(file))
     }
 

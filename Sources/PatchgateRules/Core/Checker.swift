@@ -17,16 +17,22 @@ public enum Checker {
         if parsed.requestsNoTransaction { fileOptions.transactionMode = .none }
         let statements = EffectAnalyzer.analyze(parsed.statements, transactionMode: fileOptions.transactionMode,
                                                 catalog: fileOptions.catalog ?? Catalog(), knowsSchema: fileOptions.catalog != nil)
+        let estimate = PatchEstimator.estimate(statements, sizes: fileOptions.sizes, rates: fileOptions.rates)
         var findings: [Finding] = []
-        for phase in RuleRegistry.phases {
-            let patch = PatchContext(source: source, parsed: parsed, statements: statements, options: fileOptions, earlierFindings: findings)
+        func run(_ rules: [any Rule]) {
+            let patch = PatchContext(source: source, parsed: parsed, statements: statements, estimate: estimate,
+                                     options: fileOptions, earlierFindings: findings)
             // Levels apply phase by phase: a rule turned off does not stand in the way of the
             // less specific rules of later phases, which skip what earlier findings rejected.
-            findings += RuleLevel.apply(options.ruleLevels, to: phase.flatMap { $0.findings(in: patch) })
+            findings += RuleLevel.apply(options.ruleLevels, to: rules.flatMap { $0.findings(in: patch) })
         }
+        RuleRegistry.phases.forEach(run)
+        findings = Downtime.settle(findings, estimate: estimate, statements: statements)
+        run(RuleRegistry.budgetRules)
         let suppressed = SuppressionApplier.apply(parsed.suppressions, to: findings, source: source)
-        // Again for the findings the suppression comments make themselves.
+        // Levels again, for the findings the suppression comments make themselves.
         return FileResult(path: path, source: source, statements: statements,
-                          findings: RuleLevel.apply(options.ruleLevels, to: suppressed))
+                          findings: RuleLevel.apply(options.ruleLevels, to: suppressed),
+                          estimate: estimate, clock: FileClock(estimate: estimate, options: fileOptions))
     }
 }

@@ -845,6 +845,44 @@ ALTER TABLE bugtask ALTER COLUMN heat_updated SET DEFAULT now();
 ## Examples
 The finding depends on git history, not on SQL text: a file `patches/patch-2300-01-0.sql` committed on `main`, then edited on a branch, reports `modified-landed-patch` at line 1 of the file when checked with `--changed-since main`; a new file on the branch does not.
 """###,
+        "over-budget": ###"""
+# over-budget
+
+**Severity:** error · **Verdict:** rejected
+
+Catches a file whose estimated downtime — the longest time any table the application uses stays blocked — is over the patch budget (`--patch-budget`, by default the `--budget` of 5 minutes; 15 seconds for a Launchpad cold patch). The finding sits on the costliest statement and names the three costliest with their times; the estimate's inputs (table, bytes, rate) are listed under the file's verdict.
+
+## Why
+A table is blocked from the first statement that takes a blocking lock on it until its transaction ends: "once acquired, a lock is normally held until the end of the transaction" ([explicit locking](https://www.postgresql.org/docs/15/explicit-locking.html)). `ACCESS EXCLUSIVE` blocks reads and writes; `SHARE` and stronger block writes. So a rewrite ([ALTER TABLE](https://www.postgresql.org/docs/15/sql-altertable.html)), a validation scan or a non-concurrent index build ([CREATE INDEX](https://www.postgresql.org/docs/15/sql-createindex.html)) keeps the application waiting for as long as it copies or reads the table — and every later statement of the same transaction adds to that. The cost model turns the `--stats` sizes into seconds at measured rates; over the budget, the window is overrun.
+
+## Safe alternative
+Split the slow statements into patches of their own, or make them live: `ADD CONSTRAINT … NOT VALID` then `VALIDATE CONSTRAINT` (which takes only `SHARE UPDATE EXCLUSIVE`), `CREATE INDEX CONCURRENTLY`, a nullable column without a volatile default and a batched backfill.
+
+```json stats
+{"version": 1, "tables": {"public.orders": {"heapBytes": 107374182400, "indexBytes": 21474836480},
+                          "public.country": {"heapBytes": 16384, "indexBytes": 16384}}}
+```
+
+## Examples
+```sql bad
+-- expect: adding-column-with-volatile-default
+ALTER TABLE orders ADD COLUMN imported_at timestamptz DEFAULT clock_timestamp();
+```
+
+```sql bad
+-- expect: require-concurrent-index-creation
+CREATE INDEX orders_created_idx ON orders (created_at);
+```
+
+```sql good
+-- expect: adding-column-with-volatile-default
+ALTER TABLE country ADD COLUMN imported_at timestamptz DEFAULT clock_timestamp();
+```
+
+```sql good
+ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total >= 0) NOT VALID;
+```
+"""###,
         "psql-copy-data": ###"""
 # psql-copy-data
 
@@ -1240,6 +1278,43 @@ ALTER TABLE customer DROP CONSTRAINT customer_email_not_null;
 ```sql good
 CREATE TABLE invoice_reminder (id bigint PRIMARY KEY, sent_at timestamptz);
 ALTER TABLE invoice_reminder ALTER COLUMN sent_at SET NOT NULL;
+```
+"""###,
+        "size-unknown": ###"""
+# size-unknown
+
+**Severity:** error · **Verdict:** rejected
+
+Catches a statement that does slow data work — a table rewrite, a validation scan, an index build or an `UPDATE`/`DELETE` of every row — while tables the application uses are blocked, on a table whose size the `--stats` file does not give. Without the size nobody can say whether the window needs a second or an hour.
+
+## Why
+The time of this work grows with the table: a rewrite copies the heap and rebuilds every index ([ALTER TABLE](https://www.postgresql.org/docs/15/sql-altertable.html): "a rewrite of the table and its indexes"), a validation reads every row, `CREATE INDEX` without `CONCURRENTLY` reads the whole table while holding `SHARE` ([CREATE INDEX](https://www.postgresql.org/docs/15/sql-createindex.html)). Meanwhile the locks the statement and its transaction hold ([explicit locking](https://www.postgresql.org/docs/15/explicit-locking.html)) keep readers and/or writers waiting. patchgate estimates that time from the table's `heapBytes`, `toastBytes` and indexes at the cost model's rates; a table the statistics do not list has no estimate, so the patch cannot be shown to fit the downtime budget.
+
+## Safe alternative
+Give the size: export `pg_relation_size`, `pg_indexes_size` and the TOAST size of the production tables into the `--stats` file (see the README). For a table that is known to be tiny, `--assume-small` counts unknown sizes as 0 bytes — or make the work live (`NOT VALID` then `VALIDATE CONSTRAINT`, `CREATE INDEX CONCURRENTLY`, a batched backfill).
+
+```json stats
+{"version": 1, "tables": {"public.country": {"heapBytes": 16384, "indexBytes": 16384}}}
+```
+
+## Examples
+```sql bad
+-- expect: adding-column-with-volatile-default
+ALTER TABLE orders ADD COLUMN imported_at timestamptz DEFAULT clock_timestamp();
+```
+
+```sql bad
+-- expect: require-concurrent-index-creation
+CREATE INDEX orders_created_idx ON orders (created_at);
+```
+
+```sql good
+-- expect: adding-column-with-volatile-default
+ALTER TABLE country ADD COLUMN imported_at timestamptz DEFAULT clock_timestamp();
+```
+
+```sql good
+CREATE INDEX CONCURRENTLY orders_created_idx ON orders (created_at);
 ```
 """###,
         "slow-statement-under-exclusive-lock": ###"""

@@ -61,8 +61,8 @@ extension Verdict {
     var meaning: String {
         switch self {
         case .hot: "safe to apply while the application runs"
-        case .downtime: "needs the short downtime window, but only for fast catalog changes"
-        case .rejected: "rewrites or scans a live table under a blocking lock, builds an index non-concurrently, or breaks running code: rework it"
+        case .downtime: "needs the short downtime window, and its estimated downtime fits the budget"
+        case .rejected: "breaks running code, or blocks tables for longer than the budget (or for an unknown time): rework it"
         case .invalid: "cannot run as it will be applied"
         }
     }

@@ -88,6 +88,23 @@ struct ConfigTests {
         #expect(run.stdout.contains("\"unknown-object\""))
     }
 
+    @Test func statsFromTheFileSizeTheTablesUnlessTheFlagGivesOthers() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        try write("stats: sizes.json\n", to: "conf/.patchgate.yml", in: directory)
+        try write(#"{"version": 1, "tables": {"public.country": {"rows": 250, "heapBytes": 16384, "indexBytes": 16384}}}"#,
+                  to: "conf/sizes.json", in: directory)
+        try write(#"{"version": 1, "tables": {"public.customer": {"rows": 250, "heapBytes": 16384, "indexBytes": 16384}}}"#,
+                  to: "other.json", in: directory)
+        try write("SET lock_timeout = '2s';\nALTER TABLE country ADD COLUMN imported_at timestamptz DEFAULT clock_timestamp();\n",
+                  to: "rewrite.sql", in: directory)
+        let arguments = ["check", "--format", "json", "--config", "conf/.patchgate.yml", "rewrite.sql"]
+        let sized = try TestSupport.run(arguments, directory: directory)
+        #expect(try verdicts(sized) == ["rewrite.sql": "downtime"])
+        let overridden = try TestSupport.run(arguments + ["--stats", "other.json"], directory: directory)
+        #expect(try verdicts(overridden) == ["rewrite.sql": "rejected"])
+        #expect(overridden.stdout.contains("\"size-unknown\""))
+    }
+
     @Test func missingExplicitConfigIsAnError() throws {
         let directory = try TestSupport.temporaryDirectory()
         try write("SELECT 1;\n", to: "good.sql", in: directory)

@@ -27,7 +27,9 @@ enum ConfigReader {
             throw ConfigValue(node: root, key: "", path: path).error("the file must be a mapping of settings, such as `profile: generic`")
         }
         for (key, value) in mapping {
-            let name = key.scalar?.string ?? ConfigValue.kind(of: key)
+            guard let name = key.scalar?.string else {
+                throw ConfigValue(node: key, key: "", path: path).error("a key is a name such as `budget`, not a \(ConfigValue.kind(of: key))")
+            }
             guard let apply = ConfigKeys.apply(name) else {
                 throw ConfigValue(node: key, key: name, path: path)
                     .error("unknown key '\(name)' (known: \(ConfigKeys.names.joined(separator: ", ")))")

@@ -28,7 +28,12 @@ struct ConfigValue {
         switch node {
         case .sequence(let sequence):
             guard !sequence.isEmpty else { throw error("'\(key)' needs at least one value") }
-            return try sequence.map { try scalar($0) }
+            return try sequence.map { entry in
+                guard case .scalar = entry else {
+                    throw error("each entry of '\(key)' is a single value, not a \(Self.kind(of: entry))", at: entry)
+                }
+                return try scalar(entry)
+            }
         case .scalar, .mapping, .alias:
             return [try scalar()]
         }
@@ -54,6 +59,7 @@ struct ConfigValue {
 
     /// The key/value pairs of a mapping.
     func pairs() throws -> [(key: Node, value: Node)] {
+        guard node.null == nil else { throw error("'\(key)' needs a value") }
         guard case .mapping(let mapping) = node else {
             throw error("'\(key)' takes a mapping such as `dropping-column: off`, not a \(Self.kind(of: node))")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import PatchgateRules
 import Testing
 
 /// `.patchgate.yml` through the real binary, each test in a directory of its own under the
@@ -66,6 +67,22 @@ struct ConfigTests {
         let unconfigured = try TestSupport.run(["check", "--format", "json", "--no-config", "drop.sql"], directory: patches)
         #expect(unconfigured.status == 1)
         #expect(try verdicts(unconfigured) == ["drop.sql": "rejected"])
+    }
+
+    @Test func aRuleTurnedOffLetsTheLessSpecificRulesSeeTheStatement() throws {
+        var options = CheckOptions()
+        options.ruleLevels = ["dropping-column": .off]
+        let unguarded = TestSupport.check("ALTER TABLE customer DROP COLUMN fax;\n", options: options)
+        #expect(unguarded.findings.map(\.rule) == ["require-lock-timeout"])
+        #expect(unguarded.verdict == .downtime)
+    }
+
+    @Test func aFileThatDoesNotParseStaysInvalidWhateverTheLevels() throws {
+        var options = CheckOptions()
+        options.ruleLevels = ["syntax-error": .off]
+        let result = TestSupport.check("ALTER TABLE customer ADD COLUMN note text DEFUALT 'x';\n", options: options)
+        #expect(result.findings.map(\.rule) == ["syntax-error"])
+        #expect(result.verdict == .invalid)
     }
 
     @Test func anErrorInAFileFoundUpwardNamesItsRelativePath() throws {

@@ -66,6 +66,7 @@ public enum JSONReporter {
         json.object { json in
             json.field("path", file.path)
             json.field("verdict", file.verdict.rawValue)
+            if let launchpadClass = file.launchpadClass { json.field("launchpadClass", launchpadClass.rawValue) }
             json.field("estimatedSeconds", file.clock.downtimeSeconds)
             json.field("budgetSeconds", file.clock.budgetSeconds)
             json.field("applySeconds", file.estimate.applySeconds)

@@ -48,6 +48,9 @@ extension Patchgate {
         @Option(help: "Whose process the patches follow: generic (common migration layouts; the default) or launchpad.")
         var profile: Profile?
 
+        @Flag(help: "With --profile launchpad: a plain CREATE INDEX in a hot patch is an error, not applied with CONCURRENTLY by hand.")
+        var launchpadRequireConcurrently = false
+
         @Option(help: ArgumentHelp("The downtime window all patches of the run share, e.g. 5m (the default) or 90s.", valueName: "duration"))
         var budget: String?
 
@@ -128,8 +131,13 @@ extension Patchgate {
 
         func run() throws {
             let configuration = try loadConfiguration()
+            guard !launchpadRequireConcurrently || configuration.profile == .launchpad else {
+                Console.writeError("error: --launchpad-require-concurrently needs --profile launchpad (or profile: launchpad in the configuration file)\n")
+                throw ExitCode(2)
+            }
             let catalog = try SchemaOption.load(configuration.schemaPaths)
             var options = configuration.checkOptions(catalog: catalog)
+            options.launchpadRequiresConcurrently = launchpadRequireConcurrently
             options.statistics = try StatsOption.load(configuration.statsPaths)
             options.assumeSmall = assumeSmall
             options.rates = RateOption.rates(rates)

@@ -18,6 +18,9 @@ struct RulePageTests {
         /// one the examples run with `--assume-small`, so that only the page's rule speaks.
         let stats: String?
         let expected: Set<String>
+        /// From a first line `-- patchgate-test: profile=launchpad file=patch-2300-01-1.sql`:
+        /// the profile and file name the example is checked with (the line itself is not).
+        var setting = ExampleSetting()
         /// `rules/<id>.md:<line>` of the block, for failure messages.
         let location: String
         var testDescription: String { location }
@@ -54,8 +57,11 @@ struct RulePageTests {
             } else if let block = current, line == "```" {
                 let expected = block.lines.filter { $0.hasPrefix("-- expect:") }
                     .flatMap { $0.dropFirst("-- expect:".count).split(separator: " ").map(String.init) }
-                found.append(Example(rule: id, isBad: block.isBad, sql: block.lines.joined(separator: "\n") + "\n",
-                                     schema: schema, stats: stats, expected: Set(expected), location: "rules/\(id).md:\(block.line)"))
+                let setting = ExampleSetting(firstLine: block.lines.first)
+                let sql = setting == nil ? block.lines : Array(block.lines.dropFirst())
+                found.append(Example(rule: id, isBad: block.isBad, sql: sql.joined(separator: "\n") + "\n",
+                                     schema: schema, stats: stats, expected: Set(expected), setting: setting ?? ExampleSetting(),
+                                     location: "rules/\(id).md:\(block.line)"))
                 current = nil
             } else if current != nil {
                 current?.lines.append(line)
@@ -65,11 +71,18 @@ struct RulePageTests {
     }
 
     /// The findings that count: suppressed ones are shown but do not.
-    static func findings(_ sql: String, schema: String? = nil, stats: String? = nil) -> [Finding] {
+    static func findings(_ sql: String, schema: String? = nil, stats: String? = nil,
+                         setting: ExampleSetting = ExampleSetting()) -> [Finding] {
         var options = CheckOptions(catalog: schema.map(TestSupport.catalog))
         options.statistics = try? stats.map(FixtureStats.parse)
         options.assumeSmall = stats == nil
-        return TestSupport.check(sql, path: "example.sql", options: options).findings.filter { !$0.isSuppressed }
+        options.profile = setting.profile
+        options.launchpadRequiresConcurrently = setting.launchpadRequiresConcurrently
+        return TestSupport.check(sql, path: setting.fileName, options: options).findings.filter { !$0.isSuppressed }
+    }
+
+    static func findings(_ sql: String, of example: Example) -> [Finding] {
+        findings(sql, schema: example.schema, stats: example.stats, setting: example.setting)
     }
 
     /// `patchgate explain` prints the embedded copy: regenerate with scripts/gen-rule-pages.py.
@@ -146,7 +159,8 @@ struct RulePageTests {
 
     @Test(arguments: examples)
     func exampleBehavesAsDocumented(example: Example) {
-        let rules = Set(Self.findings(example.sql, schema: example.schema, stats: example.stats).map(\.rule))
+        #expect(example.setting.unknownWords.isEmpty, "\(example.location): unknown patchgate-test words \(example.setting.unknownWords)")
+        let rules = Set(Self.findings(example.sql, of: example).map(\.rule))
         if example.isBad {
             #expect(rules.contains(example.rule), "\(example.location): bad example does not trigger \(example.rule)")
             #expect(rules.subtracting([example.rule]).subtracting(example.expected).isEmpty,
@@ -160,7 +174,7 @@ struct RulePageTests {
     @Test(arguments: examples.filter(\.isBad))
     func commentedOutBadExampleIsSilent(example: Example) {
         let commented = example.sql.split(separator: "\n", omittingEmptySubsequences: false).map { "-- " + $0 }.joined(separator: "\n")
-        #expect(!Self.findings(commented, schema: example.schema, stats: example.stats).contains { $0.rule == example.rule }, "\(example.location)")
+        #expect(!Self.findings(commented, of: example).contains { $0.rule == example.rule }, "\(example.location)")
     }
 
     /// A reviewed suppression turns the bad example's finding off (suppression rules aside, and
@@ -173,14 +187,14 @@ struct RulePageTests {
     @Test(arguments: suppressibleBadExamples)
     func suppressedBadExampleIsSilent(example: Example) {
         let suppressed = "-- patchgate: ignore-file \(example.rule) -- reviewed for the rule page\n" + example.sql
-        #expect(!Self.findings(suppressed, schema: example.schema, stats: example.stats).contains { $0.rule == example.rule }, "\(example.location)")
+        #expect(!Self.findings(suppressed, of: example).contains { $0.rule == example.rule }, "\(example.location)")
     }
 
     /// After a multibyte line the finding moves down one line and keeps its column.
     @Test(arguments: examples.filter(\.isBad))
     func findingMovesWithTheText(example: Example) throws {
-        let before = try #require(Self.findings(example.sql, schema: example.schema, stats: example.stats).first { $0.rule == example.rule })
-        let shifted = try #require(Self.findings("-- é日本語 ünïcödé\n" + example.sql, schema: example.schema, stats: example.stats).first { $0.rule == example.rule })
+        let before = try #require(Self.findings(example.sql, of: example).first { $0.rule == example.rule })
+        let shifted = try #require(Self.findings("-- é日本語 ünïcödé\n" + example.sql, of: example).first { $0.rule == example.rule })
         #expect(shifted.start.line == before.start.line + 1, "\(example.location)")
         #expect(shifted.start.column == before.start.column, "\(example.location)")
     }

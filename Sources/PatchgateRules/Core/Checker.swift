@@ -15,13 +15,16 @@ public enum Checker {
         let parsed = PatchParser.parse(source)
         var fileOptions = options
         if parsed.requestsNoTransaction { fileOptions.transactionMode = .none }
-        let statements = EffectAnalyzer.analyze(parsed.statements, transactionMode: fileOptions.transactionMode,
+        // Launchpad's runner, not the file, decides how a patch is applied: by its content.
+        let launchpad = options.profile == .launchpad ? LaunchpadPatch(path: path, statements: parsed.statements) : nil
+        if let launchpad { fileOptions.transactionMode = launchpad.transactionMode }
+        let statements = EffectAnalyzer.analyze(launchpad?.appliedStatements ?? parsed.statements, transactionMode: fileOptions.transactionMode,
                                                 catalog: fileOptions.catalog ?? Catalog(), knowsSchema: fileOptions.catalog != nil)
         let estimate = PatchEstimator.estimate(statements, sizes: fileOptions.sizes, rates: fileOptions.rates)
         var findings: [Finding] = []
         func run(_ rules: [any Rule]) {
             let patch = PatchContext(source: source, parsed: parsed, statements: statements, estimate: estimate,
-                                     options: fileOptions, earlierFindings: findings)
+                                     options: fileOptions, earlierFindings: findings, launchpad: launchpad)
             // Levels apply phase by phase: a rule turned off does not stand in the way of the
             // less specific rules of later phases, which skip what earlier findings rejected.
             findings += RuleLevel.apply(options.ruleLevels, to: rules.flatMap { $0.findings(in: patch) })
@@ -31,8 +34,10 @@ public enum Checker {
         run(RuleRegistry.budgetRules)
         let suppressed = SuppressionApplier.apply(parsed.suppressions, to: findings, source: source)
         // Levels again, for the findings the suppression comments make themselves.
-        return FileResult(path: path, source: source, statements: statements,
-                          findings: RuleLevel.apply(options.ruleLevels, to: suppressed),
-                          estimate: estimate, clock: FileClock(estimate: estimate, options: fileOptions))
+        var result = FileResult(path: path, source: source, statements: statements,
+                                findings: RuleLevel.apply(options.ruleLevels, to: suppressed),
+                                estimate: estimate, clock: FileClock(estimate: estimate, options: fileOptions))
+        result.launchpadClass = launchpad?.applyClass
+        return result
     }
 }

@@ -10,6 +10,8 @@ public struct FileResult: Sendable {
     /// Sorted by offset, then rule id.
     public let findings: [Finding]
     public let verdict: Verdict
+    /// With `--profile launchpad`: hot or cold, as the patch's statements make it.
+    public var launchpadClass: LaunchpadClass?
     /// Seconds per statement and blocked time per table; empty when the file did not parse.
     public let estimate: PatchEstimate
     public let clock: FileClock

@@ -11,6 +11,8 @@ public struct PatchContext: Sendable {
     public let options: CheckOptions
     /// Findings of the earlier rule phases, for the rules that only report what those did not.
     public let earlierFindings: [Finding]
+    /// How Launchpad applies the patch; set with `--profile launchpad` only.
+    public var launchpad: LaunchpadPatch?
 
     /// A finding of `rule` over a statement's whole span.
     public func finding<R: Rule>(_ rule: R.Type, _ statement: AnalyzedStatement, _ message: String, help: String) -> Finding {
@@ -49,6 +51,9 @@ public struct CheckOptions: Sendable {
     public var budget = Budget()
     /// Per-rule levels from the configuration file, applied as the rule phases run.
     public var ruleLevels: [String: RuleLevel] = [:]
+    /// `--launchpad-require-concurrently`: a plain CREATE INDEX in a hot Launchpad patch is an
+    /// error, for teams that want the SQL to say how it runs.
+    public var launchpadRequiresConcurrently = false
     /// Table sizes (`--stats`); nil when none were given, so every size is unknown.
     public var statistics: TableStatistics?
     /// Count tables of unknown size as empty instead of rejecting the work on them.

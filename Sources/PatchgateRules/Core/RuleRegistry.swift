@@ -11,6 +11,8 @@ public enum RuleRegistry {
         SettingNotNull(), ConstraintMissingNotValid(), UniqueConstraintWithoutIndex(), AddingPrimaryKey(),
         DroppingColumn(), DroppingTable(), RenamingColumn(), RenamingTable(), Truncate(), VacuumFullOrCluster(),
         DmlWithoutWhere(), TableRewrite(), SlowStatementUnderExclusiveLock(), IncompatibleViewOrFunctionChange(),
+        LaunchpadRevisionRow(), LaunchpadColdPatch(), LaunchpadNameClassMismatch(), LaunchpadApplyConcurrently(),
+        LaunchpadRequireConcurrently(), LaunchpadMissingComment(),
     ]
 
     /// Run after the time-bound findings are settled: they hold the estimate to the budget.

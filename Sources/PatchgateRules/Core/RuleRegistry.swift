@@ -12,7 +12,7 @@ public enum RuleRegistry {
         DroppingColumn(), DroppingTable(), RenamingColumn(), RenamingTable(), Truncate(), VacuumFullOrCluster(),
         DmlWithoutWhere(), TableRewrite(), SlowStatementUnderExclusiveLock(), IncompatibleViewOrFunctionChange(),
         LaunchpadRevisionRow(), LaunchpadColdPatch(), LaunchpadNameClassMismatch(), LaunchpadApplyConcurrently(),
-        LaunchpadRequireConcurrently(), LaunchpadMissingComment(),
+        LaunchpadRequireConcurrently(), LaunchpadMissingComment(), LaunchpadDataMigration(), LaunchpadLargeTableColumn(),
     ]
 
     /// Run after the time-bound findings are settled: they hold the estimate to the budget.

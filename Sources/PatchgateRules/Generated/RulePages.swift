@@ -872,6 +872,102 @@ CREATE OR REPLACE VIEW active_person AS SELECT id, name FROM person WHERE active
 INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 2, 1);
 ```
 """###,
+        "launchpad-data-migration": ###"""
+# launchpad-data-migration
+
+**Severity:** error · **Verdict:** rejected
+
+With `--profile launchpad` and `--stats`: in a cold patch, an `UPDATE` or `DELETE` of every row, or an `INSERT … SELECT`, into a table that existed before the patch and that the stats give more than 1,000 rows. A table the stats do not list, or list without `rows`, is not judged by this rule (`size-unknown` and `over-budget` still time the work).
+
+## Why
+Launchpad applies cold patches in the fast downtime, with every client disconnected, and holds each one to a 15-second apply time on staging ([Database schema changes process](https://documentation.ubuntu.com/launchpad/en/latest/how-to/database-schema-changes-process/), step 7: "If it took more than 15 seconds, mark the revision bad and revert it"). Its [live patching](https://documentation.ubuntu.com/launchpad/en/latest/explanation/live-patching/) page describes the schema changes a patch may make; data migrations in a patch are only for tiny data — hundreds of rows — and larger ones run from background jobs while the application is up. In PostgreSQL an `UPDATE` writes a new version of every row it touches and keeps each row locked until the transaction ends ([explicit locking](https://www.postgresql.org/docs/15/explicit-locking.html), [routine vacuuming](https://www.postgresql.org/docs/15/routine-vacuuming.html)), so its time grows with the table, and in the fast downtime every cold patch of the window shares one transaction. The threshold of 1,000 rows is patchgate's reading of "hundreds of rows".
+
+## Safe alternative
+Land the schema change on its own and migrate the rows in small batches from a background job (Launchpad's `garbo`) while the application runs.
+
+```sql
+-- run repeatedly by the background job, one small batch per transaction
+UPDATE bugtask SET heat_rank = 0 WHERE id BETWEEN 1 AND 1000 AND heat_rank IS NULL;
+```
+
+```json stats
+{"version": 1, "tables": {"public.bugtask": {"rows": 95000000, "heapBytes": 32212254720},
+                          "public.bugimportance": {"rows": 7, "heapBytes": 8192}}}
+```
+
+## Examples
+```sql bad
+-- patchgate-test: profile=launchpad file=patch-2300-09-0.sql
+-- expect: launchpad-cold-patch launchpad-missing-comment over-budget dml-without-where slow-statement-under-exclusive-lock
+ALTER TABLE bugtask ADD COLUMN heat_rank integer;
+UPDATE bugtask SET heat_rank = 0;
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 9, 0);
+```
+
+```sql good
+-- patchgate-test: profile=launchpad file=patch-2300-09-0.sql
+-- expect: launchpad-cold-patch dml-without-where
+ALTER TABLE bugimportance ADD COLUMN label text;
+COMMENT ON COLUMN bugimportance.label IS 'How the importance is shown.';
+UPDATE bugimportance SET label = 'unknown';
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 9, 0);
+```
+"""###,
+        "launchpad-large-table-column": ###"""
+# launchpad-large-table-column
+
+**Severity:** error · **Verdict:** rejected
+
+With `--profile launchpad` and `--stats`: `ALTER TABLE … ADD COLUMN` with `NOT NULL` or a `DEFAULT` on a table that existed before the patch and that the stats give more than 1,000 rows.
+
+## Why
+Launchpad adds a column to a large table in steps: the column nullable and without a default (cold), then the default, then a backfill in small batches by a background job, and only then `SET NOT NULL` (the fast-downtime process; [live patching](https://documentation.ubuntu.com/launchpad/en/latest/explanation/live-patching/), [Database schema changes process](https://documentation.ubuntu.com/launchpad/en/latest/how-to/database-schema-changes-process/)). The code still running knows nothing of the new column: its `INSERT`s leave it out, so a `NOT NULL` column without a default makes them fail, and a default chosen for the new code hides rows the old code wrote. In PostgreSQL 15 a non-volatile default no longer rewrites the table ([ALTER TABLE](https://www.postgresql.org/docs/15/sql-altertable.html)), but a volatile one does, and `NOT NULL` with a default fills every existing row with it in one step — the backfill policy the manual wants done by a job, not in the window. The threshold of 1,000 rows is patchgate's reading of the manual's "tiny".
+
+## Safe alternative
+```sql
+ALTER TABLE bugtask ADD COLUMN heat_rank integer;
+COMMENT ON COLUMN bugtask.heat_rank IS 'The task''s rank by heat.';
+-- later patches: SET DEFAULT, a background backfill, then SET NOT NULL
+```
+
+```json stats
+{"version": 1, "tables": {"public.bugtask": {"rows": 95000000, "heapBytes": 32212254720},
+                          "public.bugimportance": {"rows": 7, "heapBytes": 8192}}}
+```
+
+## Examples
+```sql bad
+-- patchgate-test: profile=launchpad file=patch-2300-10-0.sql
+-- expect: launchpad-cold-patch
+ALTER TABLE bugtask ADD COLUMN heat_rank integer NOT NULL DEFAULT 0;
+COMMENT ON COLUMN bugtask.heat_rank IS 'The task''s rank by heat.';
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 10, 0);
+```
+
+```sql bad
+-- patchgate-test: profile=launchpad file=patch-2300-10-0.sql
+-- expect: launchpad-cold-patch
+ALTER TABLE bugtask ADD COLUMN heat_rank integer DEFAULT 0;
+COMMENT ON COLUMN bugtask.heat_rank IS 'The task''s rank by heat.';
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 10, 0);
+```
+
+```sql good
+-- patchgate-test: profile=launchpad file=patch-2300-10-0.sql
+-- expect: launchpad-cold-patch
+ALTER TABLE bugtask ADD COLUMN heat_rank integer;
+COMMENT ON COLUMN bugtask.heat_rank IS 'The task''s rank by heat.';
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 10, 0);
+```
+
+```sql good
+-- patchgate-test: profile=launchpad file=patch-2300-10-0.sql
+-- expect: launchpad-cold-patch
+ALTER TABLE bugimportance ADD COLUMN sort_key integer NOT NULL DEFAULT 0;
+COMMENT ON COLUMN bugimportance.sort_key IS 'Where the importance sorts.';
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 10, 0);
+```
+"""###,
         "launchpad-missing-comment": ###"""
 # launchpad-missing-comment
 

@@ -34,23 +34,25 @@ extension Patchgate {
         @Option(help: "Files checked in parallel (default: all cores).")
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-        @Option(help: "How the runner applies a file: per-file (one transaction) or none.")
-        var transaction: TransactionModeArgument = .perFile
+        // The options a configuration file can also set are nil when not given, so that
+        // Configuration can tell a flag from a default.
+        @Option(help: "How the runner applies a file: per-file (one transaction; the default) or none.")
+        var transaction: TransactionModeArgument?
 
-        @Option(help: "The longest lock_timeout that counts as a guard for a live change, e.g. 10s or 500ms.")
-        var maxLockTimeout: String = "10s"
+        @Option(help: "The longest lock_timeout that counts as a guard for a live change, e.g. 10s (the default) or 500ms.")
+        var maxLockTimeout: String?
 
         @Option(name: .customLong("schema"), help: ArgumentHelp("A schema dump the patches apply to (repeatable), e.g. pg_dump --schema-only output.", valueName: "file"))
         var schemas: [String] = []
 
-        @Option(help: "Whose process the patches follow: generic (common migration layouts) or launchpad.")
-        var profile: Profile = .generic
+        @Option(help: "Whose process the patches follow: generic (common migration layouts; the default) or launchpad.")
+        var profile: Profile?
 
         @Flag(help: "With --profile launchpad: a plain CREATE INDEX in a hot patch is an error, not applied with CONCURRENTLY by hand.")
         var launchpadRequireConcurrently = false
 
-        @Option(help: ArgumentHelp("The downtime window all patches of the run share, e.g. 5m or 90s.", valueName: "duration"))
-        var budget: String = "5m"
+        @Option(help: ArgumentHelp("The downtime window all patches of the run share, e.g. 5m (the default) or 90s.", valueName: "duration"))
+        var budget: String?
 
         @Option(help: ArgumentHelp("The longest downtime one patch may take (default: the --budget; 15s with --profile launchpad).", valueName: "duration"))
         var patchBudget: String?
@@ -66,32 +68,48 @@ extension Patchgate {
             valueName: "name=value"))
         var rates: [RateOption] = []
 
+        @Option(name: .customLong("config"), help: ArgumentHelp(
+            "The configuration file (default: the nearest .patchgate.yml from the working directory up).", valueName: "path"))
+        var configPath: String?
+
+        @Flag(help: "Read no configuration file.")
+        var noConfig = false
+
         func validate() throws {
             guard !paths.isEmpty || staged || changedSince != nil else {
                 throw ValidationError("name the patches to check: files, directories or -, or use --staged or --changed-since")
             }
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-            guard !launchpadRequireConcurrently || profile == .launchpad else {
-                throw ValidationError("--launchpad-require-concurrently needs --profile launchpad")
-            }
-            guard SettingDuration.milliseconds(maxLockTimeout) != nil else {
+            if let maxLockTimeout, SettingDuration.milliseconds(maxLockTimeout) == nil {
                 throw ValidationError("--max-lock-timeout: '\(maxLockTimeout)' is not a duration such as 10s or 500ms")
             }
-            for (flag, value) in [("--budget", budget), ("--patch-budget", patchBudget ?? "0")] where Budget.seconds(value) == nil {
-                throw ValidationError("\(flag): '\(value)' is not a duration such as 5m, 15s or 300")
+            for (flag, value) in [("--budget", budget), ("--patch-budget", patchBudget)] {
+                if let value, Budget.seconds(value) == nil {
+                    throw ValidationError("\(flag): '\(value)' is not a duration such as 5m, 15s or 300")
+                }
             }
+            guard configPath == nil || !noConfig else { throw ValidationError("--config and --no-config exclude each other") }
         }
 
-        private var budgetOption: Budget {
-            let window = Budget.seconds(budget) ?? 300
-            let defaultPatch = profile == .launchpad ? min(15, window) : window
-            return Budget(patchSeconds: patchBudget.flatMap(Budget.seconds) ?? defaultPatch, windowSeconds: window)
+        private var flags: Configuration.Flags {
+            Configuration.Flags(profile: profile, budget: budget, patchBudget: patchBudget, transaction: transaction,
+                                maxLockTimeout: maxLockTimeout, schemaPaths: schemas, statsPaths: statsFiles)
+        }
+
+        /// Flags over the configuration file over defaults; a bad file stops the run (exit 2).
+        private func loadConfiguration() throws -> Configuration {
+            do {
+                return try Configuration.load(flags: flags, explicitPath: configPath, isDisabled: noConfig)
+            } catch {
+                Console.writeError("\(error.description)\n")
+                throw ExitCode(2)
+            }
         }
 
         /// The paths named, the staged files, the files changed since a revision; and which of
         /// those already existed at that revision's merge base.
-        private func collectInputs() throws -> ([InputFile], [InputError], Set<String>) {
-            var (inputs, errors) = InputCollector.collect(paths)
+        private func collectInputs(_ selection: InputSelection?) throws -> ([InputFile], [InputError], Set<String>) {
+            var (inputs, errors) = InputCollector.collect(paths, selection: selection)
             var landed: Set<String> = []
             do {
                 if staged { inputs += try InputCollector.staged() }
@@ -112,19 +130,18 @@ extension Patchgate {
         }
 
         func run() throws {
-            let catalog = try SchemaOption.load(schemas)
-            var options = CheckOptions(
-                transactionMode: transaction == .perFile ? .perFile : .none,
-                maxLockTimeoutMilliseconds: SettingDuration.milliseconds(maxLockTimeout) ?? 10_000,
-                catalog: catalog
-            )
-            options.profile = profile
+            let configuration = try loadConfiguration()
+            guard !launchpadRequireConcurrently || configuration.profile == .launchpad else {
+                Console.writeError("error: --launchpad-require-concurrently needs --profile launchpad (or profile: launchpad in the configuration file)\n")
+                throw ExitCode(2)
+            }
+            let catalog = try SchemaOption.load(configuration.schemaPaths)
+            var options = configuration.checkOptions(catalog: catalog)
             options.launchpadRequiresConcurrently = launchpadRequireConcurrently
-            options.budget = budgetOption
-            options.statistics = try StatsOption.load(statsFiles)
+            options.statistics = try StatsOption.load(configuration.statsPaths)
             options.assumeSmall = assumeSmall
             options.rates = RateOption.rates(rates)
-            let (inputs, collectErrors, landed) = try collectInputs()
+            let (inputs, collectErrors, landed) = try collectInputs(configuration.inputSelection)
             let style = Console.usesColor && format == .text ? TextStyle.color : TextStyle.plain
             let text = TextReporter(style: style, isQuiet: quiet)
             // Formats that need the whole run keep every result; text and json alone stream.

@@ -19,9 +19,10 @@ struct InputFile: Sendable {
 }
 
 /// Expands the command line's paths: files as given, directories to every `*.sql` below
-/// them, `-` to standard input. Problems are reported, and the other paths still run.
+/// them (those the configuration's include/exclude select), `-` to standard input. Problems are
+/// reported, and the other paths still run.
 enum InputCollector {
-    static func collect(_ arguments: [String]) -> (files: [InputFile], errors: [InputError]) {
+    static func collect(_ arguments: [String], selection: InputSelection? = nil) -> (files: [InputFile], errors: [InputError]) {
         var files: [InputFile] = []
         var errors: [InputError] = []
         for argument in arguments {
@@ -36,8 +37,13 @@ enum InputCollector {
             }
             if isDirectory.boolValue {
                 let found = sqlFiles(under: argument)
-                if found.isEmpty { errors.append(.unreadable(path: argument, reason: "directory holds no .sql file")) }
-                files += found.map { InputFile(path: $0) }
+                let selected = selection.map { selection in found.filter(selection.selects) } ?? found
+                if found.isEmpty {
+                    errors.append(.unreadable(path: argument, reason: "directory holds no .sql file"))
+                } else if selected.isEmpty, let selection {
+                    errors.append(.unreadable(path: argument, reason: "no .sql file below it matches the include/exclude of \(selection.configPath)"))
+                }
+                files += selected.map { InputFile(path: $0) }
             } else {
                 files.append(InputFile(path: argument))
             }

@@ -9,7 +9,8 @@ public enum Checker {
         do {
             source = try SourceFile(path: path, bytes: bytes)
         } catch {
-            return FileResult(path: path, source: nil, statements: [], findings: [InputRules.finding(for: error, bytes: bytes)])
+            let finding = InputRules.finding(for: error, bytes: bytes)
+            return FileResult(path: path, source: nil, statements: [], findings: RuleLevel.apply(options.ruleLevels, to: [finding]))
         }
         let parsed = PatchParser.parse(source)
         var fileOptions = options
@@ -24,13 +25,17 @@ public enum Checker {
         func run(_ rules: [any Rule]) {
             let patch = PatchContext(source: source, parsed: parsed, statements: statements, estimate: estimate,
                                      options: fileOptions, earlierFindings: findings, launchpad: launchpad)
-            findings += rules.flatMap { $0.findings(in: patch) }
+            // Levels apply phase by phase: a rule turned off does not stand in the way of the
+            // less specific rules of later phases, which skip what earlier findings rejected.
+            findings += RuleLevel.apply(options.ruleLevels, to: rules.flatMap { $0.findings(in: patch) })
         }
         RuleRegistry.phases.forEach(run)
         findings = Downtime.settle(findings, estimate: estimate, statements: statements)
         run(RuleRegistry.budgetRules)
         let suppressed = SuppressionApplier.apply(parsed.suppressions, to: findings, source: source)
-        var result = FileResult(path: path, source: source, statements: statements, findings: suppressed,
+        // Levels again, for the findings the suppression comments make themselves.
+        var result = FileResult(path: path, source: source, statements: statements,
+                                findings: RuleLevel.apply(options.ruleLevels, to: suppressed),
                                 estimate: estimate, clock: FileClock(estimate: estimate, options: fileOptions))
         result.launchpadClass = launchpad?.applyClass
         return result

@@ -3,7 +3,8 @@ import PatchgateSource
 /// One problem at an exact place, from one rule.
 public struct Finding: Hashable, Sendable {
     public let rule: String
-    public let severity: Severity
+    /// The rule's default severity unless a configured rule level replaced it.
+    public internal(set) var severity: Severity
     /// The verdict this finding forces on its file (`hot` forces nothing).
     public let verdict: Verdict
     public let message: String

@@ -49,6 +49,8 @@ public struct CheckOptions: Sendable {
     public var isLandedPatch = false
     public var profile: Profile = .generic
     public var budget = Budget()
+    /// Per-rule levels from the configuration file, applied as the rule phases run.
+    public var ruleLevels: [String: RuleLevel] = [:]
     /// `--launchpad-require-concurrently`: a plain CREATE INDEX in a hot Launchpad patch is an
     /// error, for teams that want the SQL to say how it runs.
     public var launchpadRequiresConcurrently = false

@@ -1,0 +1,66 @@
+import PatchgateEffects
+import PatchgateRules
+import Yams
+
+/// The keys of `.patchgate.yml`, in the order the README documents them, each with how its
+/// value is checked and stored.
+enum ConfigKeys {
+    typealias Apply = (ConfigValue, inout ConfigFile) throws -> Void
+
+    static let all: [(name: String, apply: Apply)] = [
+        ("profile", { value, file in file.profile = try value.choice(Profile.self) }),
+        ("budget", { value, file in file.budget = try value.duration(Budget.seconds, example: "5m, 15s or 300") }),
+        ("patchBudget", { value, file in file.patchBudget = try value.duration(Budget.seconds, example: "15s or 2m") }),
+        ("postgresVersion", { value, file in file.postgresVersion = try postgresVersion(value) }),
+        ("schema", { value, file in file.schemaPaths = try value.list().map { file.resolve($0) } }),
+        ("stats", { value, file in file.statsPaths = try value.list().map { file.resolve($0) } }),
+        ("transaction", { value, file in file.transaction = try value.choice(TransactionModeArgument.self) }),
+        ("maxLockTimeout", { value, file in
+            file.maxLockTimeout = try value.duration(SettingDuration.milliseconds, example: "10s or 500ms")
+        }),
+        ("include", { value, file in file.include = try globs(value) }),
+        ("exclude", { value, file in file.exclude = try globs(value) }),
+        ("rules", { value, file in file.ruleLevels = try ruleLevels(value) }),
+    ]
+
+    static let names = all.map(\.name)
+
+    static func apply(_ name: String) -> Apply? {
+        all.first { $0.name == name }?.apply
+    }
+
+    static let supportedPostgresVersions = [15]
+
+    /// Only the versions whose facts (locks, rewrites, grammar) patchgate has checked.
+    private static func postgresVersion(_ value: ConfigValue) throws -> Int {
+        let text = try value.scalar()
+        guard let version = Int(text), supportedPostgresVersions.contains(version) else {
+            throw value.error("'postgresVersion': '\(text)' is not supported: patchgate's facts are proven for PostgreSQL 15 only")
+        }
+        return version
+    }
+
+    private static func globs(_ value: ConfigValue) throws -> [GlobPattern] {
+        try value.list().map { text in
+            guard !text.isEmpty else { throw value.error("'\(value.key)' holds an empty pattern") }
+            return GlobPattern(text)
+        }
+    }
+
+    private static func ruleLevels(_ value: ConfigValue) throws -> [String: RuleLevel] {
+        let known = Set(RuleRegistry.all.map(\.id))
+        var levels: [String: RuleLevel] = [:]
+        for (key, level) in try value.pairs() {
+            let id = try value.scalar(key)
+            guard known.contains(id) else {
+                throw value.error("unknown rule '\(id)' (`patchgate rules` lists them)", at: key)
+            }
+            let chosen = try value.choice(RuleLevel.self, of: level)
+            if chosen == .off && RuleRegistry.alwaysOn.contains(id) {
+                throw value.error("rule '\(id)' cannot be off: its findings mean PostgreSQL would fail on the file", at: level)
+            }
+            levels[id] = chosen
+        }
+        return levels
+    }
+}

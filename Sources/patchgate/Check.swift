@@ -139,8 +139,8 @@ extension Patchgate {
             var options = configuration.checkOptions(catalog: catalog)
             options.launchpadRequiresConcurrently = launchpadRequireConcurrently
             options.statistics = try StatsOption.load(configuration.statsPaths)
-            options.assumeSmall = assumeSmall
-            options.rates = RateOption.rates(rates)
+            options.assumeSmall = assumeSmall || configuration.file?.assumeSmall == true
+            options.rates = RateOption.rates(rates, file: configuration.file?.rates ?? [:])
             let (inputs, collectErrors, landed) = try collectInputs(configuration.inputSelection)
             let style = Console.usesColor && format == .text ? TextStyle.color : TextStyle.plain
             let text = TextReporter(style: style, isQuiet: quiet)

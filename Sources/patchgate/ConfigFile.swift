@@ -18,6 +18,9 @@ struct ConfigFile: Equatable {
     var include: [GlobPattern] = []
     var exclude: [GlobPattern] = []
     var ruleLevels: [String: RuleLevel] = [:]
+    var assumeSmall: Bool?
+    /// Cost-model rates by `--rate` name: MB/s, or seconds for `overhead`.
+    var rates: [String: Double] = [:]
 
     init(path: String) {
         self.path = path

@@ -21,6 +21,8 @@ enum ConfigKeys {
         ("include", { value, file in file.include = try globs(value) }),
         ("exclude", { value, file in file.exclude = try globs(value) }),
         ("rules", { value, file in file.ruleLevels = try ruleLevels(value) }),
+        ("assumeSmall", { value, file in file.assumeSmall = try boolean(value) }),
+        ("rates", { value, file in file.rates = try rates(value) }),
     ]
 
     static let names = all.map(\.name)
@@ -38,6 +40,27 @@ enum ConfigKeys {
             throw value.error("'postgresVersion': '\(text)' is not supported: patchgate's facts are proven for PostgreSQL 15 only")
         }
         return version
+    }
+
+    private static func boolean(_ value: ConfigValue) throws -> Bool {
+        let text = try value.scalar()
+        guard let flag = ["true": true, "false": false][text] else { throw value.error("'\(value.key)': '\(text)' is not true or false") }
+        return flag
+    }
+
+    /// `rates: {rewrite: 250, scan: 900, overhead: 0.02}`, the names `--rate` takes.
+    private static func rates(_ value: ConfigValue) throws -> [String: Double] {
+        var rates: [String: Double] = [:]
+        for (key, number) in try value.pairs() {
+            let name = try value.scalar(key)
+            guard RateOption.names.contains(name) else {
+                throw value.error("unknown rate '\(name)' (known: \(RateOption.names.joined(separator: ", ")))", at: key)
+            }
+            let text = try value.scalar(number)
+            guard let rate = Double(text), rate > 0 else { throw value.error("rate '\(name)': '\(text)' is not a number above 0", at: number) }
+            rates[name] = rate
+        }
+        return rates
     }
 
     private static func globs(_ value: ConfigValue) throws -> [GlobPattern] {

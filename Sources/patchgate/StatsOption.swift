@@ -30,17 +30,26 @@ struct RateOption: ExpressibleByArgument {
     let operation: CostRates.Operation?
     let value: Double
 
+    /// The operations' names, then `overhead`.
+    static let names = CostRates.Operation.allCases.map(\.rawValue) + ["overhead"]
+
     init?(argument: String) {
         let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
         guard parts.count == 2, let value = Double(parts[1]), value > 0 else { return nil }
-        guard parts[0] == "overhead" || CostRates.Operation(rawValue: parts[0]) != nil else { return nil }
-        operation = CostRates.Operation(rawValue: parts[0])
+        self.init(name: parts[0], value: value)
+    }
+
+    init?(name: String, value: Double) {
+        guard Self.names.contains(name) else { return nil }
+        operation = CostRates.Operation(rawValue: name)
         self.value = value
     }
 
-    static func rates(_ options: [RateOption]) -> CostRates {
+    /// The configuration file's rates, then the command line's on top.
+    static func rates(_ options: [RateOption], file: [String: Double] = [:]) -> CostRates {
         var rates = CostRates()
-        for option in options {
+        let fromFile = file.sorted { $0.key < $1.key }.compactMap { RateOption(name: $0.key, value: $0.value) }
+        for option in fromFile + options {
             if let operation = option.operation { rates.megabytesPerSecond[operation] = option.value } else { rates.statementOverheadSeconds = option.value }
         }
         return rates

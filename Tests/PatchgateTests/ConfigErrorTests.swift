@@ -6,7 +6,7 @@ import Testing
 extension ConfigTests {
     static let badFiles: [(yaml: String, message: String)] = [
         ("profile: generic\nbudget: 5m\nbudgte: 5m\n",
-         ".patchgate.yml:3:1: error: unknown key 'budgte' (known: profile, budget, patchBudget, postgresVersion, schema, stats, transaction, maxLockTimeout, include, exclude, rules)"),
+         ".patchgate.yml:3:1: error: unknown key 'budgte' (known: profile, budget, patchBudget, postgresVersion, schema, stats, transaction, maxLockTimeout, include, exclude, rules, assumeSmall, rates)"),
         ("profile: generic\nbudget: soon\n", ".patchgate.yml:2:9: error: 'budget': 'soon' is not a duration"),
         ("patchBudget: [15s]\n", ".patchgate.yml:1:14: error: 'patchBudget' takes a single value, not a list"),
         ("transaction: maybe\n", ".patchgate.yml:1:14: error: 'transaction': 'maybe' is not one of per-file, none"),

@@ -85,6 +85,27 @@ struct ConfigTests {
         #expect(overridden.stdout.contains("\"size-unknown\""))
     }
 
+    /// `assumeSmall` and `rates` in the file feed the estimate; `--rate` wins per rate.
+    @Test func theFileSetsTheCostModel() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        try write("SET lock_timeout = '2s';\nALTER TABLE country ADD COLUMN imported_at timestamptz DEFAULT clock_timestamp();\n",
+                  to: "rewrite.sql", in: directory)
+        try write(#"{"version": 1, "tables": {"public.country": {"heapBytes": 104857600}}}"#, to: "sizes.json", in: directory)
+        let seconds = { (run: TestSupport.Run) in try self.files(run).first?["estimatedSeconds"] as? Double }
+        try write("assumeSmall: true\n", to: ".patchgate.yml", in: directory)
+        let small = try TestSupport.run(["check", "--format", "json", "rewrite.sql"], directory: directory)
+        #expect(try verdicts(small) == ["rewrite.sql": "downtime"])
+        try write("stats: sizes.json\nrates:\n  rewrite: 10\n  overhead: 1\n", to: ".patchgate.yml", in: directory)
+        let slow = try TestSupport.run(["check", "--format", "json", "rewrite.sql"], directory: directory)
+        #expect(try seconds(slow) == 11, "100 MB at 10 MB/s and 1 s of overhead: the ALTER blocks, the SET before it does not")
+        let flagged = try TestSupport.run(["check", "--format", "json", "--rate", "rewrite=100", "rewrite.sql"], directory: directory)
+        #expect(try seconds(flagged) == 2)
+        try write("rates:\n  rewrit: 10\n", to: ".patchgate.yml", in: directory)
+        let typo = try TestSupport.run(["check", "rewrite.sql"], directory: directory)
+        #expect(typo.status == 2)
+        #expect(typo.stderr.contains(".patchgate.yml:2:3: error: unknown rate 'rewrit'"))
+    }
+
     static let budgets: [(yaml: String, flags: [String], budget: String)] = [
         ("profile: launchpad\n", [], "of the 15 s budget"),
         ("profile: launchpad\npatchBudget: 40s\n", [], "of the 40 s budget"),

@@ -34,8 +34,11 @@ extension Patchgate {
         @Option(help: "Files checked in parallel (default: all cores).")
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-        @Option(help: "How the runner applies a file: per-file (one transaction) or none.")
-        var transaction: TransactionModeArgument = .perFile
+        @Option(help: "How the runner applies a file: per-file (one transaction) or none (default: as the series' migration tool does, else per-file).")
+        var transaction: TransactionModeArgument?
+
+        @Flag(help: "Also check down migrations (undo/revert scripts), each on its own, never replayed into the schema.")
+        var includeDown = false
 
         @Option(help: "The longest lock_timeout that counts as a guard for a live change, e.g. 10s or 500ms.")
         var maxLockTimeout: String = "10s"
@@ -94,10 +97,27 @@ extension Patchgate {
             return (unique.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }, errors, landed)
         }
 
+        /// The inputs in their series' replay order, with the earlier patches a schema replay
+        /// needs; the dumps given as --schema are not patches of the run.
+        private func seriesPlan(_ inputs: [InputFile], hasCatalog: Bool) -> RunPlanner.Plan {
+            var planner = RunPlanner(profile: profile, includesDown: includeDown, replaysEarlierPatches: hasCatalog)
+            if profile == .launchpad {
+                planner.baseline = schemas.lazy.compactMap { path in LaunchpadRevision(baselineName: path).map { (path, $0) } }.first
+            }
+            let plan = planner.plan(inputs.filter { !schemas.contains($0.path) })
+            if !plan.skippedDown.isEmpty {
+                Console.writeError("note: \(plan.skippedDown.count) down migration(s) not checked (use --include-down), e.g. \(plan.skippedDown[0])\n")
+            }
+            if !plan.skippedVerify.isEmpty {
+                Console.writeError("note: \(plan.skippedVerify.count) sqitch verify script(s) not checked: they are not migrations\n")
+            }
+            return plan
+        }
+
         func run() throws {
             let catalog = try SchemaOption.load(schemas)
             var options = CheckOptions(
-                transactionMode: transaction == .perFile ? .perFile : .none,
+                transactionMode: .perFile,
                 maxLockTimeoutMilliseconds: SettingDuration.milliseconds(maxLockTimeout) ?? 10_000,
                 catalog: catalog
             )
@@ -110,15 +130,13 @@ extension Patchgate {
             let keepsResults = !format.streamsPerFile || !outputs.isEmpty
             let plan = FileOutcome.Plan(options: options, format: format, text: text, keepsResult: keepsResults, landedPatches: landed)
             let run = RunOutput(streaming: keepsResults ? nil : format)
-            if options.catalog == nil {
-                WorkerPool.forEach(inputs, threads: jobs, { input in FileOutcome.check(input, plan: plan) }, consume: run.add)
-            } else {
-                SeriesReplay.check(inputs, plan: plan).forEach(run.add)
-            }
+            let series = seriesPlan(inputs, hasCatalog: catalog != nil)
+            let explicitMode = transaction.map { $0 == .perFile ? TransactionMode.perFile : TransactionMode.none }
+            SeriesReplay(plan: plan, explicitTransactionMode: explicitMode).run(series.items, jobs: jobs, consume: run.add)
             let summary = run.summary
             var inputErrors = collectErrors + run.readErrors
             if keepsResults {
-                let result = CheckResult(files: run.results, inputErrors: inputErrors)
+                let result = CheckResult(filesInRunOrder: run.results, inputErrors: inputErrors)
                 run.output.write(ReportWriter.render(format, result, text: text))
                 inputErrors += ReportWriter.write(outputs, result)
             } else if format == .json {

@@ -38,6 +38,9 @@ public struct CheckOptions: Sendable {
     public var isLandedPatch = false
     public var profile: Profile = .generic
     public var budget = Budget()
+    /// The baseline dump (`--schema launchpad-MAJOR-MINOR-N.sql`) that already contains this
+    /// patch, which is then checked without the schema.
+    public var containingBaseline: String?
 
     public init(transactionMode: TransactionMode = .perFile, maxLockTimeoutMilliseconds: Int = 10_000, catalog: Catalog? = nil) {
         self.transactionMode = transactionMode

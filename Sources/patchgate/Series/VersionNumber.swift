@@ -6,8 +6,8 @@ struct VersionNumber: Comparable, Sendable {
 
     /// nil unless `text` is digit runs separated by `.` or `_`.
     init?(_ text: Substring) {
-        let parts = text.split(separator: { $0 == "." || $0 == "_" }, omittingEmptySubsequences: false)
-        guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
+        let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "." || $0 == "_" })
+        guard !parts.isEmpty, parts.allSatisfy({ part in !part.isEmpty && part.allSatisfy { $0.isASCIIDigit } }) else { return nil }
         self.parts = parts.map { $0.drop { $0 == "0" } }
     }
 

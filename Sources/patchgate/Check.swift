@@ -101,10 +101,11 @@ extension Patchgate {
         /// needs; the dumps given as --schema are not patches of the run.
         private func seriesPlan(_ inputs: [InputFile], hasCatalog: Bool) -> RunPlanner.Plan {
             var planner = RunPlanner(profile: profile, includesDown: includeDown, replaysEarlierPatches: hasCatalog)
+            planner.schemaPaths = schemas
             if profile == .launchpad {
                 planner.baseline = schemas.lazy.compactMap { path in LaunchpadRevision(baselineName: path).map { (path, $0) } }.first
             }
-            let plan = planner.plan(inputs.filter { !schemas.contains($0.path) })
+            let plan = planner.plan(inputs)
             if !plan.skippedDown.isEmpty {
                 Console.writeError("note: \(plan.skippedDown.count) down migration(s) not checked (use --include-down), e.g. \(plan.skippedDown[0])\n")
             }

@@ -201,6 +201,20 @@ struct SeriesTests {
         #expect(against.rulesByPath["lp/patch-2211-01-0.sql"]?.contains("unknown-object") == true)
     }
 
+    /// A dump given as --schema is never a patch of the run, even among the patches.
+    @Test func schemaDumpsAmongThePatchesAreNotPatches() throws {
+        let root = try Self.tree([
+            "lp/launchpad-2211-00-0.sql": "CREATE TABLE public.person (id integer PRIMARY KEY);\n",
+            "lp/patch-2211-01-0.sql": "ALTER TABLE person ADD COLUMN email text;\n",
+            "m/a-schema.sql": "CREATE TABLE public.t (id int);\n", "m/b.sql": "ALTER TABLE t ADD COLUMN note text;\n",
+        ])
+        let launchpad = try Self.check(["--profile", "launchpad", "--schema", "lp/launchpad-2211-00-0.sql", "lp"], in: root)
+        #expect(launchpad.paths == ["lp/patch-2211-01-0.sql"])
+        let plain = try Self.check(["--schema", "./m/a-schema.sql", "m"], in: root)
+        #expect(plain.paths == ["m/b.sql"])
+        #expect(plain.rulesByPath["m/b.sql"]?.contains("unknown-object") == false)
+    }
+
     // MARK: Partial runs
 
     struct Series: CustomTestStringConvertible, Sendable {

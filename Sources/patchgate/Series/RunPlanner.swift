@@ -1,3 +1,4 @@
+import Foundation
 import PatchgateRules
 
 /// Turns the files a run was asked for into the files it goes through: grouped by series, in
@@ -10,6 +11,8 @@ struct RunPlanner {
     let replaysEarlierPatches: Bool
     /// With `--profile launchpad`, the `--schema` dump named `launchpad-MAJOR-MINOR-N.sql`.
     var baseline: (path: String, revision: LaunchpadRevision)?
+    /// The `--schema` dumps: never a patch of a series, even when they sit among the patches.
+    var schemaPaths: [String] = []
 
     struct Plan {
         var items: [RunItem] = []
@@ -23,7 +26,7 @@ struct RunPlanner {
         var plan = Plan()
         var ordered: [(anchor: String, rank: Int, item: RunItem)] = []
         var groups: [String: [InputFile]] = [:]
-        for input in inputs {
+        for input in inputs where !isSchema(input.path) {
             if input.origin == .standardInput {
                 ordered.append((input.path, 0, RunItem(input: input)))
             } else {
@@ -42,13 +45,18 @@ struct RunPlanner {
         return plan
     }
 
+    private func isSchema(_ path: String) -> Bool {
+        let file = URL(fileURLWithPath: path).standardizedFileURL.path
+        return schemaPaths.contains { URL(fileURLWithPath: $0).standardizedFileURL.path == file }
+    }
+
     /// The requested files of one series and the earlier ones they need, each with its place:
     /// a series sorts as one block at its root (a plain directory file by file, in path order).
     private func items(of series: MigrationSeries, requested: [InputFile], skipping plan: inout Plan)
         -> [(anchor: String, rank: Int, item: RunItem)] {
         let requestedByPath = Dictionary(requested.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let anchor = { (path: String) in series.layout == .plain ? path : series.root + "/" }
-        let ups = series.upMembers
+        let ups = series.upMembers.filter { !isSchema($0.path) }
         let lastRequested = ups.lastIndex { requestedByPath[$0.path] != nil }
         var found: [(String, Int, RunItem)] = []
         for (index, member) in ups.enumerated() {

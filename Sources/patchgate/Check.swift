@@ -164,6 +164,8 @@ struct FileOutcome: Sendable {
         let text: TextReporter
         let keepsResult: Bool
         var landedPatches: Set<String> = []
+        /// The runner decides the file's transaction from its statements (Flyway).
+        var decidesTransactionFromStatements = false
     }
 
     let rendered: [UInt8]
@@ -180,7 +182,9 @@ struct FileOutcome: Sendable {
         case .success(let bytes):
             var options = plan.options
             options.isLandedPatch = plan.landedPatches.contains(input.path)
-            let result = Checker.check(path: input.path, bytes: bytes, options: options)
+            let result = plan.decidesTransactionFromStatements
+                ? StatementDecidedTransaction.check(path: input.path, bytes: bytes, options: options)
+                : Checker.check(path: input.path, bytes: bytes, options: options)
             var summary = RunSummary()
             summary.add(result)
             let rendered = plan.keepsResult ? []

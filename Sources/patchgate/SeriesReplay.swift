@@ -64,6 +64,7 @@ extension FileOutcome.Plan {
         plan.options.transactionMode = explicit ?? item.transactionMode ?? .perFile
         plan.options.catalog = catalog
         plan.options.containingBaseline = item.containingBaseline
+        plan.decidesTransactionFromStatements = explicit == nil && item.transactionMode == nil && item.decidesTransactionFromStatements
         return plan
     }
 }

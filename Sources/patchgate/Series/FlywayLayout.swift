@@ -11,8 +11,8 @@ import PatchgateEffects
 /// Flyway wraps the execution of each migration script in a single transaction. A script
 /// configuration file `<script>.conf` with `executeInTransaction=false`
 /// (https://documentation.red-gate.com/fd/flyway-execute-in-transaction-setting-277578997.html)
-/// runs it without one. Not modelled: Flyway also runs a migration outside a transaction when it
-/// detects a statement that cannot run in one, such as CREATE INDEX CONCURRENTLY.
+/// runs it without one; and Flyway runs a migration outside a transaction when it detects a
+/// statement that cannot run in one, such as CREATE INDEX CONCURRENTLY (`StatementDecidedTransaction`).
 enum FlywayLayout {
     enum Kind: Equatable {
         case versioned(VersionNumber), undo(VersionNumber), repeatable
@@ -33,7 +33,9 @@ enum FlywayLayout {
         let undo = ordered { if case .undo(let version) = $0 { version } else { nil } }
         let repeatable = named.filter { $0.1 == .repeatable }.map(\.0)
         let member = { (name: String, direction: SeriesMember.Direction) in
-            SeriesMember(path: directory.path(name), direction: direction, transactionMode: transactionMode(of: name, in: directory))
+            var member = SeriesMember(path: directory.path(name), direction: direction, transactionMode: transactionMode(of: name, in: directory))
+            member.decidesTransactionFromStatements = true
+            return member
         }
         return MigrationSeries(layout: .flyway, root: directory.root,
                                members: (versioned + repeatable).map { member($0, .up) } + undo.map { member($0, .down) })

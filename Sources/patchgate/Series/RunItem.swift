@@ -8,6 +8,8 @@ struct RunItem: Sendable {
     var isReported = true
     /// How the layout's runner applies the file; nil leaves it to `--transaction`.
     var transactionMode: TransactionMode?
+    /// The runner takes a file out of the transaction when a statement cannot run in one (Flyway).
+    var decidesTransactionFromStatements = false
     /// False: checked on its own, as without `--schema` (down migrations, patches a baseline
     /// already contains).
     var usesCatalog = true

@@ -65,6 +65,7 @@ struct RunPlanner {
             var item = RunItem(input: input ?? InputFile(path: member.path))
             item.isReported = input != nil
             item.transactionMode = member.transactionMode
+            item.decidesTransactionFromStatements = member.decidesTransactionFromStatements
             if let baseline, let revision = LaunchpadRevision(fileName: member.path), revision <= baseline.revision {
                 item.usesCatalog = false
                 item.isReplayed = false
@@ -78,6 +79,7 @@ struct RunPlanner {
                 guard includesDown else { plan.skippedDown.append(input.path); continue }
                 var item = RunItem(input: input)
                 item.transactionMode = member.transactionMode
+                item.decidesTransactionFromStatements = member.decidesTransactionFromStatements
                 item.usesCatalog = false
                 item.isReplayed = false
                 found.append((anchor(input.path), series.members.firstIndex(of: member) ?? ups.count, item))

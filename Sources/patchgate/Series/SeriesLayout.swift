@@ -25,6 +25,8 @@ struct SeriesMember: Sendable, Equatable {
     let direction: Direction
     /// How the runner applies this file; nil leaves it to `--transaction` (per-file by default).
     var transactionMode: TransactionMode?
+    /// The runner takes the file out of the transaction when a statement cannot run in one.
+    var decidesTransactionFromStatements = false
 
     init(path: String, direction: Direction = .up, transactionMode: TransactionMode? = nil) {
         self.path = path

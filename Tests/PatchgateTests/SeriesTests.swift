@@ -255,6 +255,24 @@ struct SeriesTests {
         #expect(withoutFirst.rulesByPath[series.patches[2]]?.contains("unknown-object") == true, "\(withoutFirst.rulesByPath)")
     }
 
+    /// `--changed-since` and `--staged` name only the new patch; the landed ones before it are
+    /// replayed from the working tree.
+    @Test(arguments: [["--changed-since", "main"], ["--staged"]])
+    func gitSelectedPatchesSeeTheLandedOnesBeforeThem(selection: [String]) throws {
+        let repository = try GitTests.Repository()
+        try repository.write("schema.sql", "CREATE TABLE public.other (id int);\n")
+        try repository.write("m/1_a.up.sql", "CREATE TABLE t (id int);\n")
+        try repository.write("m/2_b.up.sql", "CREATE TABLE u (id int);\n")
+        try repository.git("add", ".")
+        try repository.git("commit", "-q", "-m", "landed")
+        try repository.git("checkout", "-q", "-b", "feature")
+        try repository.write("m/10_c.up.sql", "ALTER TABLE t ADD COLUMN note text;\n")
+        try repository.git("add", "m/10_c.up.sql")
+        let report = try Self.check(selection + ["--schema", "schema.sql"], in: repository.url)
+        #expect(report.paths == ["m/10_c.up.sql"])
+        #expect(report.rulesByPath["m/10_c.up.sql"]?.contains("unknown-object") == false, "\(report.rulesByPath)")
+    }
+
     // MARK: Real series
 
     struct CorpusSeries: CustomTestStringConvertible, Sendable {

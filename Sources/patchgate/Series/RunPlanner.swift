@@ -37,6 +37,8 @@ struct RunPlanner {
             let series = SeriesDetector.series(in: SeriesDirectory.read(root), profile: profile)
             ordered += items(of: series, requested: requested, skipping: &plan)
         }
+        plan.skippedDown.sort()
+        plan.skippedVerify.sort()
         plan.items = ordered.sorted {
             if $0.anchor != $1.anchor { return $0.anchor.utf8.lexicographicallyPrecedes($1.anchor.utf8) }
             if $0.rank != $1.rank { return $0.rank < $1.rank }

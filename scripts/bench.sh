@@ -29,17 +29,17 @@ BIN="${PATCHGATE_BIN:-$root/.build/release/patchgate}"
 CORPUS="$SHARED/corpus"
 
 echo "## patchgate --jobs 1 (one thread: compare with raw-pb and squawk-1c)"
-PATCHGATE_CMD="$BIN check --format json --jobs 1" "$SHARED/bench/peer-bench.sh"
+PATCHGATE_CMD="$BIN check --format json --include-down --jobs 1" "$SHARED/bench/peer-bench.sh"
 echo
 echo "## patchgate, default jobs ($(nproc) cores: compare wall time with squawk)"
-PATCHGATE_CMD="$BIN check --format json" "$SHARED/bench/peer-bench.sh"
+PATCHGATE_CMD="$BIN check --format json --include-down" "$SHARED/bench/peer-bench.sh"
 echo
 
 # The whole corpus as one argument list, as peer-bench's corpus workload passes it (the
 # non-UTF-8 file included here: patchgate reports it and goes on).
 mapfile -t corpus < <(cd "$CORPUS" && find . -name '*.sql' | sed 's|^\./||' | LC_ALL=C sort)
 rss() { # label, jobs flag
-  (cd "$CORPUS" && /usr/bin/time -f '%M' -o /tmp/bench-rss.txt "$BIN" check --format json "$2" "${corpus[@]}" >/dev/null 2>&1) || true
+  (cd "$CORPUS" && /usr/bin/time -f '%M' -o /tmp/bench-rss.txt "$BIN" check --format json --include-down "$2" "${corpus[@]}" >/dev/null 2>&1) || true
   local kb; kb=$(tail -1 /tmp/bench-rss.txt)
   printf '%-34s %6d MB   (target < 150 MB)\n' "peak RSS, whole corpus, $1:" $((kb / 1024))
 }

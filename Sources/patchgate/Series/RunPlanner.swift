@@ -48,6 +48,7 @@ struct RunPlanner {
     }
 
     private func isSchema(_ path: String) -> Bool {
+        guard !schemaPaths.isEmpty else { return false }
         let file = URL(fileURLWithPath: path).standardizedFileURL.path
         return schemaPaths.contains { URL(fileURLWithPath: $0).standardizedFileURL.path == file }
     }

@@ -5,7 +5,9 @@ import PatchgateEffects
 import PatchgateRules
 
 /// Which files form a migration series, the order they are replayed and reported in, and how
-/// each tool's runner applies them; run through the binary on small trees written per test.
+/// each tool's runner applies them; run through the binary on small trees written per test
+/// (one at a time, as every suite that starts the binary).
+@Suite(.serialized)
 struct SeriesTests {
     /// A temporary directory holding `files` (relative path → content).
     static func tree(_ files: [String: String]) throws -> URL {
@@ -83,7 +85,7 @@ struct SeriesTests {
     func directoryIsReportedInReplayOrder(layout: Layout) throws {
         let root = try Self.tree(layout.files)
         let report = try Self.check(["m"], in: root)
-        #expect(report.paths == layout.order)
+        #expect(report.paths == layout.order, "\(report.stderr)")
     }
 
     @Test func launchpadPatchesRunInNumberOrderAndOthersAreReported() throws {
@@ -135,6 +137,7 @@ struct SeriesTests {
         ("flyway, executeInTransaction=false",
          ["m/V1__i.sql": concurrentIndex, "m/V1__i.sql.conf": "executeInTransaction=false\n"], "m/V1__i.sql", [], false),
         ("golang-migrate", ["m/1_i.up.sql": concurrentIndex], "m/1_i.up.sql", [], true),
+        ("popx .autocommit.", ["m/1_i.postgres.autocommit.up.sql": concurrentIndex], "m/1_i.postgres.autocommit.up.sql", [], false),
         ("prisma", ["m/20200101000000_i/migration.sql": concurrentIndex], "m/20200101000000_i/migration.sql", [], true),
         ("sqitch", ["m/sqitch.plan": "i 2024-01-01T00:00:00Z A <a@example.org>\n", "m/deploy/i.sql": concurrentIndex],
          "m/deploy/i.sql", [], false),

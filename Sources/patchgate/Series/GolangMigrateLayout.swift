@@ -1,3 +1,5 @@
+import PatchgateEffects
+
 /// golang-migrate's `<version>_<title>.up.sql` and `.down.sql`: versions are numbers (often
 /// timestamps) and run in numeric order.
 ///
@@ -8,6 +10,13 @@
 /// `x-multi-statement=true` statements run one by one; with `x-use-transaction=true` each file
 /// runs in an explicit transaction. Neither changes per-file for a file that needs no
 /// exception.)
+///
+/// The same naming is used by ory's popx (Kratos, Hydra), where a file named
+/// `<version>_<name>[.postgres].autocommit.up.sql` is applied outside a transaction: "migrations
+/// that can't run inside a transaction get an `.autocommit.` filename, and popx applies them
+/// outside one" (ory/hydra#3523, https://github.com/ory/hydra/issues/3523). Such a file is
+/// checked with transaction mode none. Not modelled: popx's choice between a dialect-specific
+/// file (`.postgres.`) and a neutral one of the same version — both are checked.
 enum GolangMigrateLayout {
     static func series(in directory: SeriesDirectory) -> MigrationSeries? {
         let scripts = directory.topLevel(endingWith: ".sql")
@@ -17,8 +26,12 @@ enum GolangMigrateLayout {
             $0.version < $1.version || ($0.version == $1.version && $0.name.utf8.lexicographicallyPrecedes($1.name.utf8))
         }
         guard files.contains(where: \.isUp) else { return nil }
-        let ups = files.filter(\.isUp).map { SeriesMember(path: directory.path($0.name)) }
-        let downs = files.filter { !$0.isUp }.map { SeriesMember(path: directory.path($0.name), direction: .down) }
+        let member = { (name: String, direction: SeriesMember.Direction) in
+            SeriesMember(path: directory.path(name), direction: direction,
+                         transactionMode: name.contains(".autocommit.") ? TransactionMode.none : nil)
+        }
+        let ups = files.filter(\.isUp).map { member($0.name, .up) }
+        let downs = files.filter { !$0.isUp }.map { member($0.name, .down) }
         return MigrationSeries(layout: .golangMigrate, root: directory.root, members: ups + downs)
     }
 

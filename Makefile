@@ -6,7 +6,7 @@ BIN := .build/debug/patchgate
 .PHONY: run build test test-swift test-truth bench release proto
 
 run: build
-	@$(BIN) check fixtures/examples; code=$$?; echo "patchgate exit code: $$code (0 all good, 1 a file rejected or invalid, 2 usage or I/O)"; [ $$code -le 1 ]
+	@$(BIN) check --stats fixtures/stats.json fixtures/examples; code=$$?; echo "patchgate exit code: $$code (0 all good, 1 a file rejected or invalid, 2 usage or I/O)"; [ $$code -le 1 ]
 
 build:
 	@scripts/install-deps.sh

@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-protobuf.git", exact: "1.39.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
     ],
     targets: [
         .systemLibrary(name: "CPgQuery", path: "Sources/CPgQuery"),
@@ -41,6 +42,7 @@ let package = Package(
             dependencies: [
                 "PatchgateReport", "PatchgateRules", "PatchgateEffects", "PatchgateSyntax", "PatchgateSource",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: v5
         ),

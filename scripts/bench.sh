@@ -59,3 +59,17 @@ r = json.load(open('/tmp/bench-2k.json'))['results'][0]
 print('%-34s %6.1f ms  (median; min %.1f ms; target < 30 ms)  %s, %s bytes'
       % ('one 2 KB patch, wall:', r['median'] * 1e3, r['min'] * 1e3, sys.argv[1], sys.argv[2]))
 PY
+
+# The schema issue's figure: load the Launchpad baseline (about 960 KB), then check and replay
+# every patch against it; and the load alone, under one small patch.
+baseline="$CORPUS/launchpad/launchpad-2211-00-0.sql"
+hyperfine -N -i -w 1 -r 5 --style none --export-json /tmp/bench-baseline.json \
+  "$BIN check --format json --profile launchpad --schema $baseline $CORPUS/launchpad/patches" \
+  "$BIN check --format json --schema $baseline $CORPUS/$path" >/dev/null 2>&1 || true
+python3 - <<'PY'
+import json
+results = json.load(open('/tmp/bench-baseline.json'))['results']
+labels = ['baseline + replay of every patch:', 'baseline load + one patch:']
+for label, r in zip(labels, results):
+    print('%-34s %6.0f ms  (median; target well under 1 s)' % (label, r['median'] * 1e3))
+PY

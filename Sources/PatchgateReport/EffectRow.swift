@@ -19,15 +19,17 @@ struct EffectRow {
     let isRewritten: Bool
     let isScanned: Bool
     let indexBuilds: [IndexBuild]
+    /// The statement's estimated duration, shown on its first row.
+    let seconds: Double
 
     static func rows(of file: FileResult) -> [EffectRow] {
         guard let source = file.source else { return [] }
         return file.statements.enumerated().flatMap { position, statement in
-            rows(of: statement, at: position, source: source)
+            rows(of: statement, at: position, seconds: file.estimate.statements[position].seconds, source: source)
         }
     }
 
-    private static func rows(of statement: AnalyzedStatement, at position: Int, source: SourceFile) -> [EffectRow] {
+    private static func rows(of statement: AnalyzedStatement, at position: Int, seconds: Double, source: SourceFile) -> [EffectRow] {
         let effects = statement.effects
         let line = source.position(of: statement.parsed.span.start).line
         let sql = shortened(source.text(statement.parsed.span))
@@ -43,7 +45,8 @@ struct EffectRow {
                 lock: relation.flatMap { name in effects.locks.first { $0.relation == name } },
                 isRewritten: relation.map(effects.rewrites.contains) ?? false,
                 isScanned: relation.map(effects.scans.contains) ?? false,
-                indexBuilds: relation.map { name in effects.indexBuilds.filter { $0.table == name } } ?? unplaced)
+                indexBuilds: relation.map { name in effects.indexBuilds.filter { $0.table == name } } ?? unplaced,
+                seconds: seconds)
         }
     }
 
@@ -68,6 +71,8 @@ struct EffectRow {
         if mode.blocksReads { return "reads, writes" }
         return mode.blocksWrites ? "writes" : "—"
     }
+
+    var secondsText: String { isFirst ? DurationText.format(seconds) : "" }
 
     var indexBuildText: String {
         guard !indexBuilds.isEmpty else { return "—" }

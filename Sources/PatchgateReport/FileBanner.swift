@@ -2,11 +2,13 @@ import PatchgateEffects
 import PatchgateRules
 
 /// What the banner over each file says in the review formats (Markdown, HTML): the verdict as
-/// decided, what it means (the README's words), and facts read off the result. An estimated
-/// duration, once the model has one, is one more fact here.
+/// decided, what it means (the README's words), facts read off the result, and the estimate
+/// with its inputs.
 struct FileBanner {
     let verdict: Verdict
     let facts: [String]
+    /// One line per statement that works on data while tables are blocked.
+    let estimates: [String]
 
     init(_ file: FileResult) {
         verdict = file.verdict
@@ -24,7 +26,20 @@ struct FileBanner {
         let suppressed = file.findings.count(where: \.isSuppressed)
         if suppressed > 0 { facts.append("\(suppressed) suppressed") }
         if let transaction = Self.transaction(file.statements) { facts.append(transaction) }
+        if file.clock.downtimeSeconds > 0, file.verdict == .downtime || file.verdict == .rejected {
+            facts.append(EstimateText.clock(file.clock))
+        }
         self.facts = facts
+        estimates = Self.estimates(file)
+    }
+
+    private static func estimates(_ file: FileResult) -> [String] {
+        guard let source = file.source else { return [] }
+        return zip(file.statements, file.estimate.statements).filter { !$0.1.blocks.isEmpty && $0.1.hasDataWork }.map { statement, estimate in
+            let line = source.position(of: statement.parsed.span.start).line
+            let blocked = estimate.blocks.map { "\($0.relation) (\($0.reads ? "reads, writes" : "writes"))" }.joined(separator: ", ")
+            return "line \(line): \(DurationText.format(estimate.seconds)) = \(EstimateText.inputs(estimate)); blocks \(blocked)"
+        }
     }
 
     static func counted(_ count: Int, _ noun: String) -> String {
@@ -46,8 +61,8 @@ extension Verdict {
     var meaning: String {
         switch self {
         case .hot: "safe to apply while the application runs"
-        case .downtime: "needs the short downtime window, but only for fast catalog changes"
-        case .rejected: "rewrites or scans a live table under a blocking lock, builds an index non-concurrently, or breaks running code: rework it"
+        case .downtime: "needs the short downtime window, and its estimated downtime fits the budget"
+        case .rejected: "breaks running code, or blocks tables for longer than the budget (or for an unknown time): rework it"
         case .invalid: "cannot run as it will be applied"
         }
     }

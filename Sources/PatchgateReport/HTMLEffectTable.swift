@@ -3,7 +3,7 @@
 enum HTMLEffectTable {
     static func render(_ rows: [EffectRow], file: Int) -> String {
         var html = "<table class=\"effects\">\n<thead><tr><th>line</th><th>statement</th><th>table</th><th>lock mode</th>"
-        html += "<th>blocks</th><th>rewrite</th><th>scan</th><th>index build</th></tr></thead>\n<tbody>\n"
+        html += "<th>blocks</th><th>rewrite</th><th>scan</th><th>index build</th><th>estimate</th></tr></thead>\n<tbody>\n"
         for row in rows {
             html += row.isFirst ? "<tr class=\"first\">" : "<tr>"
             if row.isFirst {
@@ -20,7 +20,8 @@ enum HTMLEffectTable {
             let blocked = row.lock.map { $0.mode.blocksReads ? "reads" : $0.mode.blocksWrites ? "writes" : "none" } ?? "none"
             html += "<td class=\"blocks-\(blocked)\">\(row.blocks)</td>"
             html += "<td class=\"flag\">\(row.isRewritten ? "rewrite" : "—")</td><td class=\"flag\">\(row.isScanned ? "scan" : "—")</td>"
-            html += "<td class=\"name\">\(HTMLText.line(row.indexBuildText))</td></tr>\n"
+            html += "<td class=\"name\">\(HTMLText.line(row.indexBuildText))</td>"
+            html += row.isFirst ? "<td class=\"seconds\"\(row.statementRows > 1 ? " rowspan=\"\(row.statementRows)\"" : "")>\(row.secondsText)</td></tr>\n" : "</tr>\n"
         }
         return html + "</tbody>\n</table>\n"
     }

@@ -59,6 +59,9 @@ public enum HTMLReporter {
         html += "<p class=\"facts\">\(banner.facts.map(HTMLText.line).joined(separator: " · "))</p>\n</div>\n"
         let rows = EffectRow.rows(of: file)
         if !rows.isEmpty { html += "<h3>Statements</h3>\n" + HTMLEffectTable.render(rows, file: index) }
+        if !banner.estimates.isEmpty {
+            html += "<h3>Estimate</h3>\n<ul class=\"estimate\">\n" + banner.estimates.map { "<li>\(HTMLText.line($0))</li>\n" }.joined() + "</ul>\n"
+        }
         if !file.findings.isEmpty { html += "<h3>Findings</h3>\n" + findings(file.findings, file: index, isListed: file.source != nil) }
         let timeline = LockTimeline(file)
         if !timeline.isEmpty { html += "<h3>Lock timeline</h3>\n" + LockTimelineSVG.figure(timeline, file: index) }

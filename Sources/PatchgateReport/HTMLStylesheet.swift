@@ -67,6 +67,7 @@ enum HTMLStylesheet {
     .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 5px; vertical-align: -1px; }
     .swatch.taken { background: #6e7781; }
     .swatch.held { background: rgba(110, 119, 129, .35); border: 1px solid #6e7781; box-sizing: border-box; }
+    .swatch.budget { height: 0; border-top: 2px dashed #cf222e; border-radius: 0; vertical-align: 3px; }
 
     """
 }

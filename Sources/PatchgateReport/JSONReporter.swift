@@ -49,6 +49,9 @@ public enum JSONReporter {
             json.field("warnings", summary.count(.warning))
             json.field("infos", summary.count(.info))
             for verdict in Verdict.allCases { json.field(verdict.rawValue, summary.count(verdict)) }
+            json.field("downtimeSeconds", summary.downtimeSeconds)
+            json.field("windowBudgetSeconds", summary.windowBudgetSeconds)
+            json.field("overWindowBudget", summary.isOverWindowBudget)
         }
     }
 
@@ -63,10 +66,28 @@ public enum JSONReporter {
         json.object { json in
             json.field("path", file.path)
             json.field("verdict", file.verdict.rawValue)
+            if let launchpadClass = file.launchpadClass { json.field("launchpadClass", launchpadClass.rawValue) }
+            json.field("estimatedSeconds", file.clock.downtimeSeconds)
+            json.field("budgetSeconds", file.clock.budgetSeconds)
+            json.field("applySeconds", file.estimate.applySeconds)
+            json.key("blockedTables")
+            json.array(file.estimate.blockedTables) { json, table in
+                json.object { json in
+                    json.field("relation", table.relation.description)
+                    json.field("seconds", table.seconds)
+                    json.field("reads", table.reads)
+                    json.field("writes", table.writes)
+                    json.field("sinceStatement", table.sinceStatement)
+                }
+            }
             json.key("statements")
-            json.array(file.statements) { json, statement in
+            json.array(zip(file.statements, file.estimate.statements)) { json, pair in
                 guard let source = file.source else { return }
-                json.object { json in statementFields(statement, source: source, into: &json) }
+                json.object { json in
+                    statementFields(pair.0, source: source, into: &json)
+                    json.key("estimate")
+                    json.object { json in estimateFields(pair.1, into: &json) }
+                }
             }
             json.key("findings")
             json.array(file.findings) { json, finding in
@@ -133,6 +154,29 @@ public enum JSONReporter {
             }
         }
         json.field("wholeTableWrites", strings: effects.wholeTableWrites.map(\.description))
+    }
+
+    static func estimateFields(_ estimate: StatementEstimate, into json: inout JSONWriter) {
+        json.field("seconds", estimate.seconds)
+        json.key("blocks")
+        json.array(estimate.blocks) { json, block in
+            json.object { json in
+                json.field("relation", block.relation.description)
+                json.field("reads", block.reads)
+                json.field("writes", block.writes)
+            }
+        }
+        json.key("inputs")
+        json.array(estimate.inputs) { json, input in
+            json.object { json in
+                json.field("relation", input.relation.description)
+                json.field("operation", input.operation.rawValue)
+                json.key("bytes")
+                if let bytes = input.bytes { json.number(Int(bytes)) } else { json.raw("null") }
+                json.field("rateMBps", input.rateMBps)
+            }
+        }
+        json.field("overheadSeconds", estimate.overheadSeconds)
     }
 
     private static func findingFields(_ finding: Finding, into json: inout JSONWriter) {

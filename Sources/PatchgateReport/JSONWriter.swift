@@ -40,6 +40,17 @@ struct JSONWriter {
     mutating func string(_ value: String) { separate(); Self.appendEscaped(value, to: &bytes) }
     mutating func string(_ value: String?) { if let value { string(value) } else { raw("null") } }
     mutating func number(_ value: Int) { separate(); Self.appendDecimal(value, to: &bytes) }
+    /// Rounded to thousandths and written without trailing zeros, so equal runs give equal bytes.
+    mutating func number(_ value: Double) {
+        let thousandths = Int((value * 1000).rounded())
+        number(thousandths / 1000)
+        let fraction = abs(thousandths % 1000)
+        guard fraction > 0 else { return }
+        var digits = [fraction / 100, fraction / 10 % 10, fraction % 10]
+        while digits.last == 0 { digits.removeLast() }
+        bytes.append(UInt8(ascii: "."))
+        bytes.append(contentsOf: digits.map { UInt8(ascii: "0") + UInt8($0) })
+    }
     mutating func bool(_ value: Bool) { raw(value ? "true" : "false") }
     mutating func raw(_ json: String) { separate(); bytes.append(contentsOf: json.utf8) }
     /// Already-encoded JSON, e.g. one file's object rendered on a worker thread.
@@ -48,6 +59,7 @@ struct JSONWriter {
     mutating func field(_ name: String, _ value: String) { key(name); string(value) }
     mutating func field(_ name: String, _ value: String?) { key(name); string(value) }
     mutating func field(_ name: String, _ value: Int) { key(name); number(value) }
+    mutating func field(_ name: String, _ value: Double) { key(name); number(value) }
     mutating func field(_ name: String, _ value: Bool) { key(name); bool(value) }
     mutating func field(_ name: String, strings: [String]) { key(name); array(strings) { $0.string($1) } }
 

@@ -13,9 +13,11 @@ struct LockTimeline {
         let statement: Int?
         let label: String
         let detail: String
-        /// Horizontal share of the axis. Equal for every statement until the model has duration
-        /// estimates; a duration in seconds goes here and the layout follows.
+        /// Horizontal share of the axis: a minimum for the label, and more in proportion to
+        /// the statement's share of the file's estimated time.
         let weight: Double
+        /// Estimated duration (0 for the closing COMMIT).
+        let seconds: Double
     }
 
     struct Segment {
@@ -32,24 +34,49 @@ struct LockTimeline {
 
     let slots: [Slot]
     let rows: [Row]
+    let budgetSeconds: Double
+    /// The slot where the longest block starts: the budget is counted from there.
+    let budgetOrigin: Int?
 
     var isEmpty: Bool { rows.isEmpty }
+
+    /// Where the budget runs out, in slot coordinates: the slot and the fraction of it; nil
+    /// when the file ends first.
+    var budgetEnd: (slot: Int, fraction: Double)? {
+        guard let origin = budgetOrigin else { return nil }
+        var remaining = budgetSeconds
+        for slot in origin..<slots.count where slots[slot].seconds > 0 {
+            if remaining < slots[slot].seconds { return (slot, remaining / slots[slot].seconds) }
+            remaining -= slots[slot].seconds
+        }
+        return nil
+    }
+
+    var totalSeconds: Double { slots.reduce(0) { $0 + $1.seconds } }
     var endsInTransaction: Bool { slots.last.map { $0.statement == nil } ?? false }
 
     init(_ file: FileResult) {
+        budgetSeconds = file.clock.budgetSeconds
         guard let source = file.source else {
             slots = []
             rows = []
+            budgetOrigin = nil
             return
         }
+        let total = file.estimate.applySeconds
         var slots = file.statements.enumerated().map { position, statement in
             let line = source.position(of: statement.parsed.span.start).line
+            let seconds = file.estimate.statements[position].seconds
             return Slot(statement: position, label: String(line),
-                        detail: "line \(line): \(EffectRow.shortened(source.text(statement.parsed.span)))", weight: 1)
+                        detail: "line \(line): \(EffectRow.shortened(source.text(statement.parsed.span))) (\(DurationText.format(seconds)))",
+                        weight: 1 + (total > 0 ? 5 * seconds / total : 0), seconds: seconds)
+        }
+        budgetOrigin = file.estimate.blockedTables.first.flatMap { blocked in
+            file.statements.firstIndex { $0.parsed.index == blocked.sinceStatement }
         }
         var modes = file.statements.map(Self.modes)
         if let last = file.statements.last, Self.leavesTransactionOpen(last) {
-            slots.append(Slot(statement: nil, label: "COMMIT", detail: "end of file: the transaction commits", weight: 0.6))
+            slots.append(Slot(statement: nil, label: "COMMIT", detail: "end of file: the transaction commits", weight: 0.6, seconds: 0))
             modes.append(Self.heldAfter(last).mapValues { ($0, false) })
         }
         self.slots = slots

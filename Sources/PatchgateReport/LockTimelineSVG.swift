@@ -1,3 +1,4 @@
+import PatchgateRules
 import PatchgateSyntax
 
 /// A file's lock timeline as inline SVG: statements in order along the horizontal axis, one row
@@ -20,6 +21,10 @@ enum LockTimelineSVG {
         html += "<li><span class=\"swatch taken\"></span>solid: the statement takes the lock</li>\n"
         html += "<li><span class=\"swatch held\"></span>pale: held on from an earlier statement"
         html += timeline.endsInTransaction ? ", until COMMIT at the end of the file</li>\n" : "</li>\n"
+        let budget = DurationText.format(timeline.budgetSeconds), total = DurationText.format(timeline.totalSeconds)
+        html += timeline.budgetEnd == nil
+            ? "<li>estimated \(total) in all, within the \(budget) budget</li>\n"
+            : "<li><span class=\"swatch budget\"></span>dashed red: the \(budget) budget runs out (estimated \(total) in all)</li>\n"
         return html + "</ul>\n</figcaption>\n</figure>\n"
     }
 
@@ -40,6 +45,7 @@ enum LockTimelineSVG {
             svg += bars(row, index: index, timeline: timeline, starts: starts)
         }
         svg += axis(timeline, starts: starts, axisY: axisY, plotWidth: plotWidth)
+        svg += budgetLine(timeline, starts: starts, axisY: axisY)
         return svg + "</svg>\n"
     }
 
@@ -76,6 +82,15 @@ enum LockTimelineSVG {
         return svg
     }
 
+    /// A dashed red line where the budget, counted from the start of the longest block, ends.
+    private static func budgetLine(_ timeline: LockTimeline, starts: [Double], axisY: Double) -> String {
+        guard let end = timeline.budgetEnd else { return "" }
+        let x = number(labelWidth + starts[end.slot] + end.fraction * (starts[end.slot + 1] - starts[end.slot]))
+        var svg = "<line class=\"budget\" x1=\"\(x)\" y1=\"\(number(top - 6))\" x2=\"\(x)\" y2=\"\(number(axisY + 4))\" stroke=\"#cf222e\" stroke-width=\"2\" stroke-dasharray=\"6 3\">"
+        svg += "<title>budget \(DurationText.format(timeline.budgetSeconds)) ends here</title></line>\n"
+        return svg
+    }
+
     /// Tick labels are line numbers; hovering shows the statement.
     private static func axis(_ timeline: LockTimeline, starts: [Double], axisY: Double, plotWidth: Double) -> String {
         var svg = "<line x1=\"\(number(labelWidth))\" y1=\"\(number(axisY))\" x2=\"\(number(labelWidth + plotWidth))\" y2=\"\(number(axisY))\" stroke=\"#57606a\"/>\n"
@@ -84,7 +99,7 @@ enum LockTimelineSVG {
             svg += "<text class=\"tick\" x=\"\(x)\" y=\"\(number(axisY + 14))\" text-anchor=\"middle\">\(HTMLText.escape(slot.label))"
             svg += "<title>\(HTMLText.line(slot.detail))</title></text>\n"
         }
-        svg += "<text class=\"axis-title\" x=\"\(number(labelWidth))\" y=\"\(number(axisY + 34))\">statements, in order (labelled by line) →</text>\n"
+        svg += "<text class=\"axis-title\" x=\"\(number(labelWidth))\" y=\"\(number(axisY + 34))\">statements by line, wider the longer they take →</text>\n"
         return svg
     }
 

@@ -34,6 +34,9 @@ public enum MarkdownReporter {
         text += "> " + banner.facts.map(MarkdownText.inline).joined(separator: " · ") + "\n"
         let rows = EffectRow.rows(of: file)
         if !rows.isEmpty { text += "\n" + table(rows) }
+        if !banner.estimates.isEmpty {
+            text += "\n**Estimate**\n\n" + banner.estimates.map { "- " + MarkdownText.inline($0) + "\n" }.joined()
+        }
         if !file.findings.isEmpty {
             text += "\n**Findings**\n\n"
             text += file.findings.map(renderFinding).joined()
@@ -42,8 +45,8 @@ public enum MarkdownReporter {
     }
 
     static func table(_ rows: [EffectRow]) -> String {
-        var text = "| line | statement | table | lock mode | blocks | rewrite | scan | index build |\n"
-        text += "| ---: | --- | --- | --- | --- | --- | --- | --- |\n"
+        var text = "| line | statement | table | lock mode | blocks | rewrite | scan | index build | estimate |\n"
+        text += "| ---: | --- | --- | --- | --- | --- | --- | --- | ---: |\n"
         for row in rows {
             let cells = [
                 row.isFirst ? String(row.line) : "",
@@ -54,6 +57,7 @@ public enum MarkdownReporter {
                 row.isRewritten ? "rewrite" : "—",
                 row.isScanned ? "scan" : "—",
                 MarkdownText.inline(row.indexBuildText),
+                row.secondsText,
             ]
             text += "| " + cells.joined(separator: " | ") + " |\n"
         }

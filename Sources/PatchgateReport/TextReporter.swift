@@ -24,11 +24,14 @@ public struct TextReporter: Sendable {
         }
         if !(isQuiet && file.verdict == .hot) {
             let suppressed = file.findings.count(where: \.isSuppressed)
-            let note = suppressed > 0 ? " (\(suppressed) suppressed)" : ""
+            var notes = suppressed > 0 ? ["\(suppressed) suppressed"] : []
+            if file.clock.downtimeSeconds > 0, file.verdict == .downtime || file.verdict == .rejected { notes.append(EstimateText.clock(file.clock)) }
+            let note = notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))"
             text += "\(style.bold)\(file.path)\(style.reset): verdict \(style.paint(file.verdict.rawValue, style.verdict[file.verdict]))\(note)\n"
             for reason in file.reasons {
                 text += "  - \(reason.rule) (line \(reason.start.line)): \(SourceExcerpt.sanitize(reason.message))\n"
             }
+            text += estimateLines(file)
         }
         return text
     }
@@ -63,6 +66,11 @@ public struct TextReporter: Sendable {
         """
     }
 
+    /// The statements that keep tables blocked while they work on data, with their inputs.
+    private func estimateLines(_ file: FileResult) -> String {
+        FileBanner(file).estimates.map { "  ~ " + SourceExcerpt.sanitize($0) + "\n" }.joined()
+    }
+
     public func summary(_ summary: RunSummary, inputErrors: [InputError]) -> String {
         var text = ""
         for error in inputErrors {
@@ -72,6 +80,10 @@ public struct TextReporter: Sendable {
         text += "\(summary.files) files, \(summary.statements) statements: "
         text += "\(summary.count(.error)) errors, \(summary.count(.warning)) warnings; "
         text += "verdicts: \(verdicts.joined(separator: ", "))\n"
+        if summary.downtimeSeconds > 0 {
+            let window = "downtime window: about \(DurationText.format(summary.downtimeSeconds)) of the \(DurationText.format(summary.windowBudgetSeconds)) budget"
+            text += summary.isOverWindowBudget ? style.paint(window + ": over budget", style.severity[.error]) + "\n" : window + "\n"
+        }
         return text
     }
 }

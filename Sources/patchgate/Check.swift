@@ -49,17 +49,34 @@ extension Patchgate {
         @Option(help: "Whose process the patches follow: generic (common migration layouts) or launchpad.")
         var profile: Profile = .generic
 
+        @Flag(help: "With --profile launchpad: a plain CREATE INDEX in a hot patch is an error, not applied with CONCURRENTLY by hand.")
+        var launchpadRequireConcurrently = false
+
         @Option(help: ArgumentHelp("The downtime window all patches of the run share, e.g. 5m or 90s.", valueName: "duration"))
         var budget: String = "5m"
 
         @Option(help: ArgumentHelp("The longest downtime one patch may take (default: the --budget; 15s with --profile launchpad).", valueName: "duration"))
         var patchBudget: String?
 
+        @Option(name: .customLong("stats"), help: ArgumentHelp("Table sizes, JSON or YAML, version 1 (repeatable; see the README).", valueName: "file"))
+        var statsFiles: [String] = []
+
+        @Flag(help: "Count tables missing from the stats as empty instead of rejecting slow work on them.")
+        var assumeSmall = false
+
+        @Option(name: .customLong("rate"), help: ArgumentHelp(
+            "A cost-model rate in MB/s: rewrite, index-build, scan or whole-table-write, or overhead in seconds per statement (repeatable).",
+            valueName: "name=value"))
+        var rates: [RateOption] = []
+
         func validate() throws {
             guard !paths.isEmpty || staged || changedSince != nil else {
                 throw ValidationError("name the patches to check: files, directories or -, or use --staged or --changed-since")
             }
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+            guard !launchpadRequireConcurrently || profile == .launchpad else {
+                throw ValidationError("--launchpad-require-concurrently needs --profile launchpad")
+            }
             guard SettingDuration.milliseconds(maxLockTimeout) != nil else {
                 throw ValidationError("--max-lock-timeout: '\(maxLockTimeout)' is not a duration such as 10s or 500ms")
             }
@@ -123,7 +140,11 @@ extension Patchgate {
                 catalog: catalog
             )
             options.profile = profile
+            options.launchpadRequiresConcurrently = launchpadRequireConcurrently
             options.budget = budgetOption
+            options.statistics = try StatsOption.load(statsFiles)
+            options.assumeSmall = assumeSmall
+            options.rates = RateOption.rates(rates)
             let (inputs, collectErrors, landed) = try collectInputs()
             let style = Console.usesColor && format == .text ? TextStyle.color : TextStyle.plain
             let text = TextReporter(style: style, isQuiet: quiet)
@@ -134,10 +155,12 @@ extension Patchgate {
             let series = seriesPlan(inputs, hasCatalog: catalog != nil)
             let explicitMode = transaction.map { $0 == .perFile ? TransactionMode.perFile : TransactionMode.none }
             SeriesReplay(plan: plan, explicitTransactionMode: explicitMode).run(series.items, jobs: jobs, consume: run.add)
-            let summary = run.summary
+            var summary = run.summary
+            summary.windowBudgetSeconds = options.budget.windowSeconds
             var inputErrors = collectErrors + run.readErrors
             if keepsResults {
-                let result = CheckResult(filesInRunOrder: run.results, inputErrors: inputErrors)
+                var result = CheckResult(filesInRunOrder: run.results, inputErrors: inputErrors)
+                result.windowBudgetSeconds = options.budget.windowSeconds
                 run.output.write(ReportWriter.render(format, result, text: text))
                 inputErrors += ReportWriter.write(outputs, result)
             } else if format == .json {
@@ -150,7 +173,9 @@ extension Patchgate {
                 if format != .text { inputErrors.forEach { Console.writeError("error: \($0.message)\n") } }
                 throw ExitCode(2)
             }
-            if summary.count(.rejected) + summary.count(.invalid) > 0 || summary.count(.error) > 0 { throw ExitCode(1) }
+            if summary.count(.rejected) + summary.count(.invalid) > 0 || summary.count(.error) > 0 || summary.isOverWindowBudget {
+                throw ExitCode(1)
+            }
         }
     }
 }

@@ -9,7 +9,14 @@ import Glibc
 enum Entry {
     static func main() {
         do {
-            var command = try Patchgate.parseAsRoot()
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            if let split = ManyPaths.split(arguments),
+               var check = try Patchgate.parseAsRoot(split.arguments) as? Patchgate.Check {
+                check.paths = split.paths
+                try check.run()
+                return
+            }
+            var command = try Patchgate.parseAsRoot(arguments)
             try command.run()
         } catch let code as ExitCode {
             exit(code.rawValue)

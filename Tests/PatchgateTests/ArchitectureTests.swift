@@ -12,7 +12,7 @@ struct ArchitectureTests {
         "PatchgateEffects": ["PatchgateCatalog", "PatchgateSyntax", "PatchgateSource", "Foundation"],
         "PatchgateRules": ["PatchgateEffects", "PatchgateCatalog", "PatchgateSyntax", "PatchgateSource", "Foundation"],
         "PatchgateReport": ["PatchgateRules", "PatchgateEffects", "PatchgateCatalog", "PatchgateSyntax", "PatchgateSource", "Foundation"],
-        "patchgate": ["PatchgateReport", "PatchgateRules", "PatchgateEffects", "PatchgateCatalog", "PatchgateSyntax",
+        "patchgate": ["Yams", "PatchgateReport", "PatchgateRules", "PatchgateEffects", "PatchgateCatalog", "PatchgateSyntax",
                       "PatchgateSource", "ArgumentParser", "Foundation", "Glibc"],
     ]
 

@@ -121,6 +121,7 @@ struct BadInputTests {
     @Test func standardInputIsAFile() throws {
         let run = try TestSupport.run(["check", "-"], stdin: Data("CREATE INDEX i ON t (a);".utf8))
         #expect(run.status == 1)
-        #expect(run.stdout.contains("<stdin>:1:1: error[require-concurrent-index-creation]"))
+        #expect(run.stdout.contains("<stdin>:1:1: warning[require-concurrent-index-creation]"))
+        #expect(run.stdout.contains("<stdin>:1:1: error[size-unknown]"))
     }
 }

@@ -316,15 +316,7 @@ enum CIFixtures {
     }
 
     /// `fixtures/examples` as `patchgate check fixtures/examples` sees it, from the repository root.
-    static func examples() throws -> CheckResult {
-        let directory = TestSupport.repositoryRoot.appendingPathComponent("fixtures/examples")
-        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".sql") }.sorted()
-        let files = try names.map { name in
-            let bytes = [UInt8](try Data(contentsOf: directory.appendingPathComponent(name)))
-            return TestSupport.onLargeStack { Checker.check(path: "fixtures/examples/\(name)", bytes: bytes, options: CheckOptions()) }
-        }
-        return CheckResult(files: files, inputErrors: [])
-    }
+    static func examples() throws -> CheckResult { try FixtureStats.examples() }
 
     /// Patch text with `|`, a backtick, `"`, `<`, `&` and a newline in a path, an identifier and a
     /// suppression reason; a suppressed finding; a path that could not be read.

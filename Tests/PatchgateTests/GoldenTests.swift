@@ -9,7 +9,7 @@ struct GoldenTests {
                       ("sarif", "examples.sarif"), ("gitlab", "examples.gitlab.json"), ("junit", "examples.junit.xml"),
                       ("github", "examples.github.txt")])
     func examplesMatchGolden(format: String, golden: String) throws {
-        let run = try TestSupport.run(["check", "--format", format, "fixtures/examples"])
+        let run = try TestSupport.run(["check", "--stats", "fixtures/stats.json", "--format", format, "fixtures/examples"])
         #expect(run.status == 1)
         let url = TestSupport.repositoryRoot.appendingPathComponent("fixtures/golden/\(golden)")
         if ProcessInfo.processInfo.environment["PATCHGATE_RECORD"] == "1" {
@@ -24,7 +24,7 @@ struct GoldenTests {
         let directory = try TestSupport.temporaryDirectory()
         let sarif = directory.appendingPathComponent("report.sarif").path
         let junit = directory.appendingPathComponent("report.xml").path
-        let run = try TestSupport.run(["check", "--quiet", "--output", "sarif=\(sarif)", "--output", "junit=\(junit)", "fixtures/examples"])
+        let run = try TestSupport.run(["check", "--stats", "fixtures/stats.json", "--quiet", "--output", "sarif=\(sarif)", "--output", "junit=\(junit)", "fixtures/examples"])
         #expect(run.status == 1)
         let golden = TestSupport.repositoryRoot.appendingPathComponent("fixtures/golden")
         #expect(try String(contentsOfFile: sarif, encoding: .utf8) == String(contentsOf: golden.appendingPathComponent("examples.sarif"), encoding: .utf8))

@@ -8,19 +8,9 @@ import Testing
 /// Chromium). Golden files in `fixtures/golden/`; `PATCHGATE_RECORD=1` rewrites them.
 @Suite(.serialized)
 struct ReviewReporterTests {
-    static func checked(_ paths: [String]) throws -> CheckResult {
-        let files = try paths.map { path in
-            let bytes = try Data(contentsOf: TestSupport.repositoryRoot.appendingPathComponent(path))
-            return TestSupport.onLargeStack { Checker.check(path: path, bytes: Array(bytes), options: CheckOptions()) }
-        }
-        return CheckResult(files: files, inputErrors: [])
-    }
+    static func checked(_ paths: [String]) throws -> CheckResult { try FixtureStats.checked(paths) }
 
-    static func examples() throws -> CheckResult {
-        let directory = TestSupport.repositoryRoot.appendingPathComponent("fixtures/examples")
-        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".sql") }
-        return try checked(names.sorted().map { "fixtures/examples/\($0)" })
-    }
+    static func examples() throws -> CheckResult { try FixtureStats.examples() }
 
     static func xss() throws -> CheckResult { try checked(["fixtures/xss/xss.sql"]) }
 
@@ -49,24 +39,25 @@ struct ReviewReporterTests {
 
     // MARK: Markdown through GitHub's renderer
 
-    /// One row of an effects table as GitHub shows it: file, then the eight cells.
+    /// One row of an effects table as GitHub shows it: file, then the nine cells (the estimate
+    /// from fixtures/stats.json).
     @Test(arguments: [
         ("05-blocking-index.sql", ["1", "CREATE INDEX order_line_created_idx ON order_line (created_at)",
-                                   "public.order_line", "ShareLock", "writes", "—", "—", "public.order_line_created_idx"]),
+                                   "public.order_line", "ShareLock", "writes", "—", "—", "public.order_line_created_idx", "22 min 45 s"]),
         ("01-create-index-concurrently.sql", ["3", "CREATE INDEX CONCURRENTLY IF NOT EXISTS order_line_product_idx ON order…",
                                               "public.order_line", "ShareUpdateExclusiveLock", "—", "—", "—",
-                                              "public.order_line_product_idx, concurrently"]),
+                                              "public.order_line_product_idx, concurrently", "22 min 45 s"]),
         ("04-volatile-default.sql", ["2", "ALTER TABLE order_line ADD COLUMN imported_at timestamptz DEFAULT clock…",
-                                     "public.order_line", "AccessExclusiveLock", "reads, writes", "rewrite", "—", "—"]),
+                                     "public.order_line", "AccessExclusiveLock", "reads, writes", "rewrite", "—", "—", "1 h 28 min"]),
         ("09-not-null-in-one-go.sql", ["4", "ALTER TABLE customer VALIDATE CONSTRAINT customer_email_not_null",
-                                       "public.customer", "ShareUpdateExclusiveLock", "—", "—", "scan", "—"]),
-        ("10-psql-script.sql", ["3", "SET lock_timeout = '1s'", "—", "—", "—", "—", "—", "—"]),
+                                       "public.customer", "ShareUpdateExclusiveLock", "—", "—", "scan", "—", "0.12 s"]),
+        ("10-psql-script.sql", ["3", "SET lock_timeout = '1s'", "—", "—", "—", "—", "—", "—", "0.05 s"]),
     ])
     func effectsTableRendersOnGitHub(file: String, row: [String]) throws {
         let result = try Self.checked(["fixtures/examples/\(file)"])
         let rendered = try GFM.render(MarkdownReporter.render(result))
         let table = try #require(rendered.tables.first)
-        #expect(table.header == ["line", "statement", "table", "lock mode", "blocks", "rewrite", "scan", "index build"])
+        #expect(table.header == ["line", "statement", "table", "lock mode", "blocks", "rewrite", "scan", "index build", "estimate"])
         #expect(table.rows.contains(row), "rows: \(table.rows)")
     }
 
@@ -86,7 +77,7 @@ struct ReviewReporterTests {
                             "table", "tbody", "td", "th", "thead", "tr", "ul"]
         #expect(Set(rendered.elements).isSubset(of: allowed), "elements: \(rendered.elements)")
         let cells = rendered.tables.flatMap { $0.rows.flatMap { $0 } }
-        #expect(rendered.tables.allSatisfy { table in table.rows.allSatisfy { $0.count == 8 } })
+        #expect(rendered.tables.allSatisfy { table in table.rows.allSatisfy { $0.count == 9 } })
         #expect(cells.contains("CREATE TABLE \"t|<script>alert(1)</script>\" (id bigint PRIMARY KEY, note…"))
         #expect(cells.contains("public.order|line"))
         #expect(cells.contains("public.i`<img src=x onerror=alert(1)>"))
@@ -99,7 +90,7 @@ struct ReviewReporterTests {
         let result = try Self.xss()
         let rendered = try GFM.render(MarkdownReporter.render(result))
         #expect(rendered.text.contains("suppressed because: reviewed: <b>tiny</b> | `lookup` & \"small\""))
-        #expect(rendered.strikethrough.contains { $0.hasPrefix("error require-concurrent-index-creation · line 6") })
+        #expect(rendered.strikethrough.contains { $0.hasPrefix("warning require-concurrent-index-creation · line 6") })
         let html = HTMLReporter.render(result)
         #expect(html.contains("<em>suppressed because:</em> reviewed: &lt;b&gt;tiny&lt;/b&gt; | `lookup` &amp; &quot;small&quot;"))
         #expect(html.contains("<mark class=\"suppressed\""))
@@ -128,7 +119,7 @@ struct ReviewReporterTests {
         #expect(markdown.unicodeScalars.allSatisfy { !HTMLTextProbe.isHidden($0) })
         let rendered = try GFM.render(markdown)
         #expect(rendered.text.contains("missing<1>.sql: cannot read: no such file"))
-        #expect(rendered.tables.allSatisfy { $0.rows.allSatisfy { $0.count == 8 } })
+        #expect(rendered.tables.allSatisfy { $0.rows.allSatisfy { $0.count == 9 } })
         #expect(rendered.tables.flatMap(\.rows).count == EffectRowCount.of(file))
     }
 
@@ -170,13 +161,15 @@ struct ReviewReporterTests {
 
     @Test func findingsAreHighlightedInTheSQL() throws {
         let html = HTMLReporter.render(try Self.checked(["fixtures/examples/05-blocking-index.sql"]))
-        let title = "error[require-concurrent-index-creation]: CREATE INDEX blocks writes to public.order_line until the whole index is built"
-        #expect(html.contains("<span class=\"anchor\" id=\"f1-m0\"></span><mark class=\"sev-error\" title=\"\(title)\">CREATE INDEX order_line_created_idx ON order_line (created_at)</mark>;"))
+        let title = "warning[require-concurrent-index-creation]: CREATE INDEX blocks writes to public.order_line until the whole index is built"
+        #expect(html.contains(title))
+        #expect(html.contains("<span class=\"anchor\" id=\"f1-m0\"></span><span class=\"anchor\" id=\"f1-m1\"></span><mark class=\"sev-error\" title=\"error[over-budget]: "))
+        #expect(html.contains(">CREATE INDEX order_line_created_idx ON order_line (created_at)</mark>;"))
     }
 
     @Test func timelineHoldsLocksUntilCommitOnlyInATransaction() throws {
         let inTransaction = HTMLReporter.render(try Self.checked(["fixtures/examples/09-not-null-in-one-go.sql"]))
-        #expect(inTransaction.contains("statements, in order"))
+        #expect(inTransaction.contains("statements by line, wider the longer they take"))
         #expect(inTransaction.contains(">COMMIT<title>end of file: the transaction commits</title>"))
         #expect(inTransaction.contains("<rect class=\"held\" data-mode=\"AccessExclusiveLock\""))
         #expect(inTransaction.contains("public.customer: AccessExclusiveLock, held until COMMIT"))

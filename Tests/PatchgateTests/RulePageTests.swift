@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import PatchgateEffects
 import PatchgateRules
+import PatchgateSyntax
 
 /// The rule pages in rules/ are documentation and tests at once: every `sql bad` block must
 /// trigger its rule (and no other beyond its `-- expect:` line), every `sql good` block must
@@ -13,7 +14,13 @@ struct RulePageTests {
         let sql: String
         /// The page's `sql schema` block, if any: the schema the example runs against.
         let schema: String?
+        /// The page's `json stats` block, if any: table sizes in the `--stats` format. Without
+        /// one the examples run with `--assume-small`, so that only the page's rule speaks.
+        let stats: String?
         let expected: Set<String>
+        /// From a first line `-- patchgate-test: profile=launchpad file=patch-2300-01-1.sql`:
+        /// the profile and file name the example is checked with (the line itself is not).
+        var setting = ExampleSetting()
         /// `rules/<id>.md:<line>` of the block, for failure messages.
         let location: String
         var testDescription: String { location }
@@ -34,18 +41,27 @@ struct RulePageTests {
         var schema: String?
         var current: (isBad: Bool, line: Int, lines: [String])?
         var schemaLines: [String]?
+        var stats: String?
+        var statsLines: [String]?
         for (number, line) in text.components(separatedBy: "\n").enumerated() {
             if current == nil, schemaLines == nil, line == "```sql schema" {
                 schemaLines = []
+            } else if current == nil, statsLines == nil, line == "```json stats" {
+                statsLines = []
             } else if let lines = schemaLines {
                 if line == "```" { schema = lines.joined(separator: "\n"); schemaLines = nil } else { schemaLines?.append(line) }
+            } else if let lines = statsLines {
+                if line == "```" { stats = lines.joined(separator: "\n"); statsLines = nil } else { statsLines?.append(line) }
             } else if current == nil, line == "```sql bad" || line == "```sql good" {
                 current = (line.hasSuffix("bad"), number + 1, [])
             } else if let block = current, line == "```" {
                 let expected = block.lines.filter { $0.hasPrefix("-- expect:") }
                     .flatMap { $0.dropFirst("-- expect:".count).split(separator: " ").map(String.init) }
-                found.append(Example(rule: id, isBad: block.isBad, sql: block.lines.joined(separator: "\n") + "\n",
-                                     schema: schema, expected: Set(expected), location: "rules/\(id).md:\(block.line)"))
+                let setting = ExampleSetting(firstLine: block.lines.first)
+                let sql = setting == nil ? block.lines : Array(block.lines.dropFirst())
+                found.append(Example(rule: id, isBad: block.isBad, sql: sql.joined(separator: "\n") + "\n",
+                                     schema: schema, stats: stats, expected: Set(expected), setting: setting ?? ExampleSetting(),
+                                     location: "rules/\(id).md:\(block.line)"))
                 current = nil
             } else if current != nil {
                 current?.lines.append(line)
@@ -55,9 +71,18 @@ struct RulePageTests {
     }
 
     /// The findings that count: suppressed ones are shown but do not.
-    static func findings(_ sql: String, schema: String? = nil) -> [Finding] {
-        let options = CheckOptions(catalog: schema.map(TestSupport.catalog))
-        return TestSupport.check(sql, path: "example.sql", options: options).findings.filter { !$0.isSuppressed }
+    static func findings(_ sql: String, schema: String? = nil, stats: String? = nil,
+                         setting: ExampleSetting = ExampleSetting()) -> [Finding] {
+        var options = CheckOptions(catalog: schema.map(TestSupport.catalog))
+        options.statistics = try? stats.map(FixtureStats.parse)
+        options.assumeSmall = stats == nil
+        options.profile = setting.profile
+        options.launchpadRequiresConcurrently = setting.launchpadRequiresConcurrently
+        return TestSupport.check(sql, path: setting.fileName, options: options).findings.filter { !$0.isSuppressed }
+    }
+
+    static func findings(_ sql: String, of example: Example) -> [Finding] {
+        findings(sql, schema: example.schema, stats: example.stats, setting: example.setting)
     }
 
     /// `patchgate explain` prints the embedded copy: regenerate with scripts/gen-rule-pages.py.
@@ -95,12 +120,12 @@ struct RulePageTests {
 
     @Test func statementSuppressionCoversOnlyTheNextStatement() {
         let result = TestSupport.check("""
-            -- patchgate: ignore dml-without-where -- five rows
+            -- patchgate: ignore dml-without-where size-unknown -- five rows
             UPDATE invoice_status SET label = upper(label);
             UPDATE invoice SET paid = true;
             """)
         let rules = result.findings.map { "\($0.rule):\($0.start.line):\($0.isSuppressed)" }
-        #expect(rules == ["dml-without-where:2:true", "dml-without-where:3:false"])
+        #expect(rules == ["dml-without-where:2:true", "size-unknown:2:true", "dml-without-where:3:false", "size-unknown:3:false"])
         #expect(result.verdict == .rejected)
     }
 
@@ -134,7 +159,8 @@ struct RulePageTests {
 
     @Test(arguments: examples)
     func exampleBehavesAsDocumented(example: Example) {
-        let rules = Set(Self.findings(example.sql, schema: example.schema).map(\.rule))
+        #expect(example.setting.unknownWords.isEmpty, "\(example.location): unknown patchgate-test words \(example.setting.unknownWords)")
+        let rules = Set(Self.findings(example.sql, of: example).map(\.rule))
         if example.isBad {
             #expect(rules.contains(example.rule), "\(example.location): bad example does not trigger \(example.rule)")
             #expect(rules.subtracting([example.rule]).subtracting(example.expected).isEmpty,
@@ -148,7 +174,7 @@ struct RulePageTests {
     @Test(arguments: examples.filter(\.isBad))
     func commentedOutBadExampleIsSilent(example: Example) {
         let commented = example.sql.split(separator: "\n", omittingEmptySubsequences: false).map { "-- " + $0 }.joined(separator: "\n")
-        #expect(!Self.findings(commented, schema: example.schema).contains { $0.rule == example.rule }, "\(example.location)")
+        #expect(!Self.findings(commented, of: example).contains { $0.rule == example.rule }, "\(example.location)")
     }
 
     /// A reviewed suppression turns the bad example's finding off (suppression rules aside, and
@@ -161,14 +187,14 @@ struct RulePageTests {
     @Test(arguments: suppressibleBadExamples)
     func suppressedBadExampleIsSilent(example: Example) {
         let suppressed = "-- patchgate: ignore-file \(example.rule) -- reviewed for the rule page\n" + example.sql
-        #expect(!Self.findings(suppressed, schema: example.schema).contains { $0.rule == example.rule }, "\(example.location)")
+        #expect(!Self.findings(suppressed, of: example).contains { $0.rule == example.rule }, "\(example.location)")
     }
 
     /// After a multibyte line the finding moves down one line and keeps its column.
     @Test(arguments: examples.filter(\.isBad))
     func findingMovesWithTheText(example: Example) throws {
-        let before = try #require(Self.findings(example.sql, schema: example.schema).first { $0.rule == example.rule })
-        let shifted = try #require(Self.findings("-- é日本語 ünïcödé\n" + example.sql, schema: example.schema).first { $0.rule == example.rule })
+        let before = try #require(Self.findings(example.sql, of: example).first { $0.rule == example.rule })
+        let shifted = try #require(Self.findings("-- é日本語 ünïcödé\n" + example.sql, of: example).first { $0.rule == example.rule })
         #expect(shifted.start.line == before.start.line + 1, "\(example.location)")
         #expect(shifted.start.column == before.start.column, "\(example.location)")
     }

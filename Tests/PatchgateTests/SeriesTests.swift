@@ -99,7 +99,7 @@ struct SeriesTests {
         #expect(report.rulesByPath["lp/notes.sql"]?.contains("launchpad-file-name") == true)
         #expect(report.rulesByPath["lp/patch-2209-39-10.sql"]?.contains("launchpad-file-name") == true)
         #expect(report.rulesByPath["lp/patch-2209-02-1.sql"]?.contains("launchpad-file-name") == false)
-        #expect(report.status == 0, "a misnamed file is a warning; the run goes on: \(report.stderr)")
+        #expect(report.status != 2, "a misnamed file is a finding, not an input error; the run goes on: \(report.stderr)")
         let generic = try Self.check(["lp"], in: root)
         #expect(generic.rulesByPath.values.allSatisfy { !$0.contains("launchpad-file-name") })
     }

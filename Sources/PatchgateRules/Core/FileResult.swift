@@ -10,9 +10,17 @@ public struct FileResult: Sendable {
     /// Sorted by offset, then rule id.
     public let findings: [Finding]
     public let verdict: Verdict
+    /// With `--profile launchpad`: hot or cold, as the patch's statements make it.
+    public var launchpadClass: LaunchpadClass?
+    /// Seconds per statement and blocked time per table; empty when the file did not parse.
+    public let estimate: PatchEstimate
+    public let clock: FileClock
 
-    public init(path: String, source: SourceFile?, statements: [AnalyzedStatement], findings: [Finding]) {
+    public init(path: String, source: SourceFile?, statements: [AnalyzedStatement], findings: [Finding],
+                estimate: PatchEstimate = PatchEstimate(statements: [], blockedTables: []), clock: FileClock = FileClock()) {
         self.path = path
+        self.estimate = estimate
+        self.clock = clock
         self.source = source
         self.statements = statements
         self.findings = findings.sorted { ($0.span.start, $0.rule, $0.span.end) < ($1.span.start, $1.rule, $1.span.end) }
@@ -31,6 +39,7 @@ public struct FileResult: Sendable {
 public struct CheckResult: Sendable {
     public let files: [FileResult]
     public let inputErrors: [InputError]
+    public var windowBudgetSeconds = Budget().windowSeconds
 
     public init(files: [FileResult], inputErrors: [InputError]) {
         self.init(filesInRunOrder: files.sorted { $0.path < $1.path }, inputErrors: inputErrors)
@@ -53,14 +62,20 @@ public struct RunSummary: Sendable {
     public var statements = 0
     public var findingsBySeverity: [Severity: Int] = [:]
     public var filesByVerdict: [Verdict: Int] = [:]
+    /// The downtime of every file whose verdict is downtime: they share one window.
+    public var downtimeSeconds = 0.0
+    public var windowBudgetSeconds = Budget().windowSeconds
 
     public init() {}
+
+    public var isOverWindowBudget: Bool { downtimeSeconds > windowBudgetSeconds }
 
     public mutating func add(_ file: FileResult) {
         files += 1
         statements += file.statements.count
         for finding in file.findings where !finding.isSuppressed { findingsBySeverity[finding.severity, default: 0] += 1 }
         filesByVerdict[file.verdict, default: 0] += 1
+        if file.verdict == .downtime { downtimeSeconds += file.clock.downtimeSeconds }
     }
 
     public mutating func merge(_ other: RunSummary) {
@@ -68,6 +83,7 @@ public struct RunSummary: Sendable {
         statements += other.statements
         findingsBySeverity.merge(other.findingsBySeverity, uniquingKeysWith: +)
         filesByVerdict.merge(other.filesByVerdict, uniquingKeysWith: +)
+        downtimeSeconds += other.downtimeSeconds
     }
 
     public func count(_ severity: Severity) -> Int { findingsBySeverity[severity] ?? 0 }
@@ -77,6 +93,7 @@ public struct RunSummary: Sendable {
 extension CheckResult {
     public var summary: RunSummary {
         var summary = RunSummary()
+        summary.windowBudgetSeconds = windowBudgetSeconds
         files.forEach { summary.add($0) }
         return summary
     }

@@ -19,6 +19,15 @@ public struct Finding: Hashable, Sendable {
 
     public var isSuppressed: Bool { suppressionReason != nil }
 
+    /// The same finding with another severity and verdict: how slow work whose duration is
+    /// known becomes a question for the budget, and how a configured rule level applies.
+    public func reclassified(severity: Severity, verdict: Verdict) -> Finding {
+        var copy = Finding(rule: rule, severity: severity, verdict: verdict, message: message, help: help,
+                           span: span, start: start, end: end, statementIndex: statementIndex)
+        copy.suppressionReason = suppressionReason
+        return copy
+    }
+
     public func suppressed(because reason: String) -> Finding {
         var copy = self
         copy.suppressionReason = reason

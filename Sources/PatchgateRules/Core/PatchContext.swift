@@ -7,9 +7,12 @@ public struct PatchContext: Sendable {
     public let source: SourceFile
     public let parsed: ParsedPatch
     public let statements: [AnalyzedStatement]
+    public let estimate: PatchEstimate
     public let options: CheckOptions
     /// Findings of the earlier rule phases, for the rules that only report what those did not.
     public let earlierFindings: [Finding]
+    /// How Launchpad applies the patch; set with `--profile launchpad` only.
+    public var launchpad: LaunchpadPatch?
 
     /// A finding of `rule` over a statement's whole span.
     public func finding<R: Rule>(_ rule: R.Type, _ statement: AnalyzedStatement, _ message: String, help: String) -> Finding {
@@ -18,6 +21,14 @@ public struct PatchContext: Sendable {
 
     public func finding<R: Rule>(_ rule: R.Type, span: Span, statementIndex: Int?, _ message: String, help: String) -> Finding {
         R.finding(span: span, lines: source.lines, statementIndex: statementIndex, message: message, help: help)
+    }
+
+    /// The estimate of one statement of this file.
+    public func estimate(of statement: AnalyzedStatement) -> StatementEstimate? {
+        let index = statement.parsed.index
+        // Statements are numbered in order from 0, so the index is almost always the position.
+        if index < statements.count, statements[index].parsed.index == index { return estimate.statements[index] }
+        return statements.firstIndex { $0.parsed.index == index }.map { estimate.statements[$0] }
     }
 
     /// True when an earlier, more specific rule already rejected this statement.
@@ -41,6 +52,16 @@ public struct CheckOptions: Sendable {
     /// The baseline dump (`--schema launchpad-MAJOR-MINOR-N.sql`) that already contains this
     /// patch, which is then checked without the schema.
     public var containingBaseline: String?
+    /// `--launchpad-require-concurrently`: a plain CREATE INDEX in a hot Launchpad patch is an
+    /// error, for teams that want the SQL to say how it runs.
+    public var launchpadRequiresConcurrently = false
+    /// Table sizes (`--stats`); nil when none were given, so every size is unknown.
+    public var statistics: TableStatistics?
+    /// Count tables of unknown size as empty instead of rejecting the work on them.
+    public var assumeSmall = false
+    public var rates = CostRates()
+
+    var sizes: PatchEstimator.Sizes { PatchEstimator.Sizes(statistics: statistics, assumeSmall: assumeSmall, catalog: catalog) }
 
     public init(transactionMode: TransactionMode = .perFile, maxLockTimeoutMilliseconds: Int = 10_000, catalog: Catalog? = nil) {
         self.transactionMode = transactionMode

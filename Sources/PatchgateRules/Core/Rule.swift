@@ -17,11 +17,16 @@ public protocol Rule: Sendable {
     /// The verdict a finding of this rule forces on its file.
     static var verdict: Verdict { get }
     static var summary: String { get }
+    /// True when the rule reports slow work whose cost depends on the table's size: the budget,
+    /// not the rule, then decides whether the file is rejected.
+    static var isTimeBound: Bool { get }
     init()
     func findings(in patch: PatchContext) -> [Finding]
 }
 
 extension Rule {
+    public static var isTimeBound: Bool { false }
+
     public static var descriptor: RuleDescriptor {
         RuleDescriptor(id: id, severity: defaultSeverity, verdict: verdict, summary: summary)
     }

@@ -11,14 +11,21 @@ public enum RuleRegistry {
         SettingNotNull(), ConstraintMissingNotValid(), UniqueConstraintWithoutIndex(), AddingPrimaryKey(),
         DroppingColumn(), DroppingTable(), RenamingColumn(), RenamingTable(), Truncate(), VacuumFullOrCluster(),
         DmlWithoutWhere(), TableRewrite(), SlowStatementUnderExclusiveLock(), IncompatibleViewOrFunctionChange(),
+        LaunchpadRevisionRow(), LaunchpadColdPatch(), LaunchpadNameClassMismatch(), LaunchpadApplyConcurrently(),
+        LaunchpadRequireConcurrently(), LaunchpadMissingComment(), LaunchpadDataMigration(), LaunchpadLargeTableColumn(),
     ]
+
+    /// Run after the time-bound findings are settled: they hold the estimate to the budget.
+    static let budgetRules: [any Rule] = [SizeUnknown(), OverBudget()]
+
+    static var timeBoundIDs: [String] { phases.joined().filter { type(of: $0).isTimeBound }.map { type(of: $0).id } }
 
     /// Rules with no pass of their own: findings for bytes that never become SQL text, and for
     /// suppression comments (made after every phase has run).
     static let inputRules: [any Rule.Type] = [InvalidUTF8.self, BinaryFile.self, UnusedSuppression.self, InvalidSuppression.self]
 
     public static var all: [RuleDescriptor] {
-        (phases.joined().map { type(of: $0).descriptor } + inputRules.map { $0.descriptor })
+        ((phases.joined() + budgetRules).map { type(of: $0).descriptor } + inputRules.map { $0.descriptor })
             .sorted { $0.id < $1.id }
     }
 }

@@ -782,6 +782,137 @@ Bad: a string constant `'Müller'` saved as Latin-1 (`ü` is the byte `0xFC`, wh
 
 Good: the same files saved as UTF-8, where `é` is the two bytes `0xC3 0xA9` and `ü` is `0xC3 0xBC`.
 """###,
+        "launchpad-apply-concurrently": ###"""
+# launchpad-apply-concurrently
+
+**Severity:** info · **Verdict:** hot
+
+With `--profile launchpad`, in a hot patch (every statement on the hot list, see `launchpad-cold-patch`): a `CREATE INDEX` written without `CONCURRENTLY`. Launchpad writes hot index builds plain and the DBA runs them by hand with `CONCURRENTLY`, so patchgate checks the statement as `CREATE INDEX CONCURRENTLY` (its locks, effects and verdict are those of the concurrent build, and the file runs outside a transaction) and reports this note for the person applying it, instead of `require-concurrent-index-creation`. In a cold patch the statement is checked as written. With `--launchpad-require-concurrently` the plain build is an error instead (`launchpad-require-concurrently`).
+
+## Why
+Launchpad's [Database patching](https://ubuntu.com/docs/launchpad/developer/explanation/database/database-patching/) page: "Index creation for all but the smallest tables should be done in a hot patch. The patch must use `CREATE INDEX CONCURRENTLY`, which runs three separate fast transactions"; "Don't start index creation while there are long-running transactions"; "`CREATE INDEX CONCURRENTLY` cannot run inside a transaction"; "After creating the indexes, confirm that there are no invalid indexes on the affected tables." The patch files themselves are written plain, some with a `-- To be done CONCURRENTLY` comment: `upgrade.py` ([mirror](https://github.com/lgp171188/launchpad/blob/master/database/schema/upgrade.py)) runs each patch inside the transaction it commits at the end, where `CONCURRENTLY` cannot run. PostgreSQL: [CREATE INDEX](https://www.postgresql.org/docs/15/sql-createindex.html#SQL-CREATEINDEX-CONCURRENTLY) — a concurrent build takes `SHARE UPDATE EXCLUSIVE`, lets writes go on, waits for older transactions, and leaves an `INVALID` index behind if it fails.
+
+## Safe alternative
+Run the statement by hand, outside a transaction, as:
+
+```sql
+CREATE INDEX CONCURRENTLY bugtask__heat_rank__idx ON bugtask (heat_rank);
+```
+
+then check `pg_index.indisvalid` for the new index, and insert the revision row.
+
+## Examples
+```sql bad
+-- patchgate-test: profile=launchpad file=patch-2300-05-1.sql
+CREATE INDEX bugtask__heat_rank__idx ON bugtask (heat_rank);
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 5, 1);
+```
+
+```sql good
+-- patchgate-test: profile=launchpad file=patch-2300-05-1.sql
+CREATE INDEX CONCURRENTLY bugtask__heat_rank__idx ON bugtask (heat_rank);
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 5, 1);
+```
+
+```sql good
+-- patchgate-test: profile=launchpad file=patch-2300-05-0.sql
+CREATE TABLE bugheat (id serial PRIMARY KEY, bug integer NOT NULL);
+COMMENT ON TABLE bugheat IS 'Heat samples of bugs.';
+CREATE INDEX bugheat__bug__idx ON bugheat (bug);
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 5, 0);
+```
+"""###,
+        "launchpad-cold-patch": ###"""
+# launchpad-cold-patch
+
+**Severity:** info · **Verdict:** downtime
+
+With `--profile launchpad`: a patch with any statement that is not on the manual's list of what can be applied live is a cold patch, whatever its name says. The finding names the first such statement and its entry. The file is then checked the way `full-update.py` applies it, inside one transaction (`--transaction per-file`, whatever the option says), and its verdict is at least `downtime`: a `lock_timeout` guard, which makes a brief `ADD COLUMN` live-safe in the generic profile, does not make it hot here. `require-lock-timeout` and `require-concurrent-index-deletion` stay silent in a cold patch, because the fast downtime disconnects every client before the patch runs: no query waits behind its locks (the patch's apply time still counts against the budget).
+
+| Hot list (everything in the patch must be here) | Cold list |
+| --- | --- |
+| `CREATE INDEX` (applied with `CONCURRENTLY`, see `launchpad-apply-concurrently`) | trigger definitions (`CREATE TRIGGER`, `DROP TRIGGER`) |
+| `CREATE [OR REPLACE] VIEW` | dropping an index |
+| `CREATE [OR REPLACE] FUNCTION` (signature consistent with its triggers) | table creation (noting foreign keys to existing tables) |
+| `SET`, `COMMENT ON`, `GRANT`, the `LaunchpadDatabaseRevision` row | renames, `ALTER TABLE` of any kind (adding columns, `SET NOT NULL` …), `REVOKE` |
+| | anything else: data changes, `DROP TABLE`, `CREATE TYPE`, `BEGIN` … |
+
+## Why
+Launchpad's [Database patching](https://ubuntu.com/docs/launchpad/developer/explanation/database/database-patching/) page (source: [canonical/launchpad-manual](https://github.com/canonical/launchpad-manual/blob/main/docs/developer/explanation/database/database-patching.rst), formerly [Live Database Patching](https://documentation.ubuntu.com/launchpad/en/latest/explanation/live-patching/)) lists what hot patches may do: index creation ("The patch must use `CREATE INDEX CONCURRENTLY`"), "Run the `CREATE OR REPLACE VIEW` statements on the master", "Stored procedures can be changed, as long as the signature is still consistent with any triggers". It lists as cold: "Table trigger definitions must be done as cold patches"; "Deleting an index requires a fastdowntime deployment"; table creation ("It should be done as a cold patch because foreign key relations need exclusive table locks to activate"); table renaming; adding columns (whose last step is `SET NOT NULL`). [Database schema changes process](https://documentation.ubuntu.com/launchpad/en/latest/how-to/database-schema-changes-process/) says "Anything that is not a hot patch is a cold patch", calls the live-patching page the authority on what can be hot, and puts revoking permissions in a fast-downtime deployment; the patch-number notes of the dbpatches repository ([a copy](https://bazaar.launchpad.net/~abrody/+junk/launchpad-dbpatches/download/git%40abrody.com-20190202044809-mchmkljluhwb6bjz/allocated.txt?start_revid=271)) say a live patch cannot do "ALTER TABLE of any kind", nor create "a new table that REFERENCES a busy table". `SET`, `COMMENT ON`, the revision row and `GRANT` are in the patch template or are additive, and take no lock a client waits on. `full-update.py` ([mirror](https://github.com/lgp171188/launchpad/blob/master/database/schema/full-update.py)) runs `upgrade.py` with `commit = False` and `partial = False`: every cold patch of the window runs in one transaction, committed after `security.py`; before that it pauses replication, disables the primary in pgbouncer and kills the connections left (`KillConnectionsPreflight`), so nothing else holds or waits for a lock while the patches run. Locks: [explicit locking](https://www.postgresql.org/docs/15/explicit-locking.html); `ALTER TABLE` takes `ACCESS EXCLUSIVE` unless noted otherwise ([ALTER TABLE](https://www.postgresql.org/docs/15/sql-altertable.html)).
+
+## Safe alternative
+Keep the cold patch small (its apply time on staging must stay under 15 seconds), land it on `db-devel`, and split what can be live (index builds, view and function changes) into a hot patch of its own:
+
+```sql
+-- patch-2300-02-0.sql (cold)
+ALTER TABLE bugtask ADD COLUMN heat_rank integer;
+COMMENT ON COLUMN bugtask.heat_rank IS 'The task''s rank by heat.';
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 2, 0);
+```
+
+## Examples
+```sql bad
+-- patchgate-test: profile=launchpad file=patch-2300-02-0.sql
+SET lock_timeout = '2s';
+ALTER TABLE bugtask ADD COLUMN heat_rank integer;
+COMMENT ON COLUMN bugtask.heat_rank IS 'The task''s rank by heat.';
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 2, 0);
+```
+
+```sql bad
+-- patchgate-test: profile=launchpad file=patch-2300-02-0.sql
+CREATE TRIGGER bugtask_heat_trigger AFTER UPDATE ON bugtask
+    FOR EACH ROW EXECUTE PROCEDURE bugtask_heat_trig();
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 2, 0);
+```
+
+```sql good
+-- patchgate-test: profile=launchpad file=patch-2300-02-1.sql
+CREATE OR REPLACE VIEW active_person AS SELECT id, name FROM person WHERE active;
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 2, 1);
+```
+"""###,
+        "launchpad-data-migration": ###"""
+# launchpad-data-migration
+
+**Severity:** error · **Verdict:** rejected
+
+With `--profile launchpad` and `--stats`: in a cold patch, an `UPDATE` or `DELETE` of every row, or an `INSERT … SELECT`, into a table that existed before the patch and that the stats give more than 1,000 rows. A table the stats do not list, or list without `rows`, is not judged by this rule (`size-unknown` and `over-budget` still time the work).
+
+## Why
+Launchpad applies cold patches in the fast downtime, with every client disconnected, and holds each one to a 15-second apply time on staging ([Database schema changes process](https://documentation.ubuntu.com/launchpad/en/latest/how-to/database-schema-changes-process/), step 7: "If it took more than 15 seconds, mark the revision bad and revert it"). Its [live patching](https://documentation.ubuntu.com/launchpad/en/latest/explanation/live-patching/) page describes the schema changes a patch may make; data migrations in a patch are only for tiny data — hundreds of rows — and larger ones run from background jobs while the application is up. In PostgreSQL an `UPDATE` writes a new version of every row it touches and keeps each row locked until the transaction ends ([explicit locking](https://www.postgresql.org/docs/15/explicit-locking.html), [routine vacuuming](https://www.postgresql.org/docs/15/routine-vacuuming.html)), so its time grows with the table, and in the fast downtime every cold patch of the window shares one transaction. The threshold of 1,000 rows is patchgate's reading of "hundreds of rows".
+
+## Safe alternative
+Land the schema change on its own and migrate the rows in small batches from a background job (Launchpad's `garbo`) while the application runs.
+
+```sql
+-- run repeatedly by the background job, one small batch per transaction
+UPDATE bugtask SET heat_rank = 0 WHERE id BETWEEN 1 AND 1000 AND heat_rank IS NULL;
+```
+
+```json stats
+{"version": 1, "tables": {"public.bugtask": {"rows": 95000000, "heapBytes": 32212254720},
+                          "public.bugimportance": {"rows": 7, "heapBytes": 8192}}}
+```
+
+## Examples
+```sql bad
+-- patchgate-test: profile=launchpad file=patch-2300-09-0.sql
+-- expect: launchpad-cold-patch launchpad-missing-comment over-budget dml-without-where slow-statement-under-exclusive-lock
+ALTER TABLE bugtask ADD COLUMN heat_rank integer;
+UPDATE bugtask SET heat_rank = 0;
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 9, 0);
+```
+
+```sql good
+-- patchgate-test: profile=launchpad file=patch-2300-09-0.sql
+-- expect: launchpad-cold-patch dml-without-where
+ALTER TABLE bugimportance ADD COLUMN label text;
+COMMENT ON COLUMN bugimportance.label IS 'How the importance is shown.';
+UPDATE bugimportance SET label = 'unknown';
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 9, 0);
+```
+"""###,
         "launchpad-file-name": ###"""
 # launchpad-file-name
 
@@ -835,6 +966,244 @@ The note depends on the file name and the baseline, not on SQL text; the inputs 
 Noted: `patch-2210-12-0.sql` checked with `--profile launchpad --schema launchpad-2211-00-0.sql`.
 
 Not noted: `patch-2211-05-0.sql` with the same baseline — it is checked against the baseline and replayed.
+"""###,
+        "launchpad-large-table-column": ###"""
+# launchpad-large-table-column
+
+**Severity:** error · **Verdict:** rejected
+
+With `--profile launchpad` and `--stats`: `ALTER TABLE … ADD COLUMN` with `NOT NULL` or a `DEFAULT` on a table that existed before the patch and that the stats give more than 1,000 rows.
+
+## Why
+Launchpad adds a column to a large table in steps: the column nullable and without a default (cold), then the default, then a backfill in small batches by a background job, and only then `SET NOT NULL` (the fast-downtime process; [live patching](https://documentation.ubuntu.com/launchpad/en/latest/explanation/live-patching/), [Database schema changes process](https://documentation.ubuntu.com/launchpad/en/latest/how-to/database-schema-changes-process/)). The code still running knows nothing of the new column: its `INSERT`s leave it out, so a `NOT NULL` column without a default makes them fail, and a default chosen for the new code hides rows the old code wrote. In PostgreSQL 15 a non-volatile default no longer rewrites the table ([ALTER TABLE](https://www.postgresql.org/docs/15/sql-altertable.html)), but a volatile one does, and `NOT NULL` with a default fills every existing row with it in one step — the backfill policy the manual wants done by a job, not in the window. The threshold of 1,000 rows is patchgate's reading of the manual's "tiny".
+
+## Safe alternative
+```sql
+ALTER TABLE bugtask ADD COLUMN heat_rank integer;
+COMMENT ON COLUMN bugtask.heat_rank IS 'The task''s rank by heat.';
+-- later patches: SET DEFAULT, a background backfill, then SET NOT NULL
+```
+
+```json stats
+{"version": 1, "tables": {"public.bugtask": {"rows": 95000000, "heapBytes": 32212254720},
+                          "public.bugimportance": {"rows": 7, "heapBytes": 8192}}}
+```
+
+## Examples
+```sql bad
+-- patchgate-test: profile=launchpad file=patch-2300-10-0.sql
+-- expect: launchpad-cold-patch
+ALTER TABLE bugtask ADD COLUMN heat_rank integer NOT NULL DEFAULT 0;
+COMMENT ON COLUMN bugtask.heat_rank IS 'The task''s rank by heat.';
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 10, 0);
+```
+
+```sql bad
+-- patchgate-test: profile=launchpad file=patch-2300-10-0.sql
+-- expect: launchpad-cold-patch
+ALTER TABLE bugtask ADD COLUMN heat_rank integer DEFAULT 0;
+COMMENT ON COLUMN bugtask.heat_rank IS 'The task''s rank by heat.';
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 10, 0);
+```
+
+```sql good
+-- patchgate-test: profile=launchpad file=patch-2300-10-0.sql
+-- expect: launchpad-cold-patch
+ALTER TABLE bugtask ADD COLUMN heat_rank integer;
+COMMENT ON COLUMN bugtask.heat_rank IS 'The task''s rank by heat.';
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 10, 0);
+```
+
+```sql good
+-- patchgate-test: profile=launchpad file=patch-2300-10-0.sql
+-- expect: launchpad-cold-patch
+ALTER TABLE bugimportance ADD COLUMN sort_key integer NOT NULL DEFAULT 0;
+COMMENT ON COLUMN bugimportance.sort_key IS 'Where the importance sorts.';
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 10, 0);
+```
+"""###,
+        "launchpad-missing-comment": ###"""
+# launchpad-missing-comment
+
+**Severity:** warning · **Verdict:** hot
+
+With `--profile launchpad`: a `CREATE TABLE` without a `COMMENT ON TABLE` for the new table in the same patch, or an `ALTER TABLE … ADD COLUMN` without a `COMMENT ON COLUMN` for each added column. `COMMENT … IS NULL` removes a comment and does not count. Columns declared inside a new `CREATE TABLE` are not required one by one: the table comment is; Launchpad's own patches leave obvious columns such as `id` uncommented.
+
+## Why
+Launchpad's [Database schema changes process](https://documentation.ubuntu.com/launchpad/en/latest/how-to/database-schema-changes-process/) (source: [canonical/launchpad-manual](https://github.com/canonical/launchpad-manual/blob/main/docs/developer/how-to/database-schema-changes-process.rst)), step 10 of making a database patch: "New tables and columns need corresponding `COMMENT` statements in your patch." [Create a database patch](https://ubuntu.com/docs/launchpad/developer/how-to/common-development-tasks/create-a-db-patch/), step 8: "If you have added, removed or renamed a table or column, ensure that your patch includes appropriate `COMMENT` statements." The comments are the schema's documentation, read with `\d+` or from [pg_description](https://www.postgresql.org/docs/15/catalog-pg-description.html); [COMMENT](https://www.postgresql.org/docs/15/sql-comment.html) stores one per object, and a new comment replaces the old one.
+
+## Safe alternative
+Comment every new table and every column added to an existing table, in the same patch:
+
+```sql
+ALTER TABLE bugtask ADD COLUMN heat_rank integer;
+COMMENT ON COLUMN bugtask.heat_rank IS 'The task''s rank by heat.';
+```
+
+## Examples
+```sql bad
+-- patchgate-test: profile=launchpad file=patch-2300-07-0.sql
+-- expect: launchpad-cold-patch
+ALTER TABLE bugtask ADD COLUMN heat_rank integer;
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 7, 0);
+```
+
+```sql bad
+-- patchgate-test: profile=launchpad file=patch-2300-07-0.sql
+-- expect: launchpad-cold-patch
+CREATE TABLE bugheat (id serial PRIMARY KEY, bug integer NOT NULL REFERENCES bug);
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 7, 0);
+```
+
+```sql good
+-- patchgate-test: profile=launchpad file=patch-2300-07-0.sql
+ALTER TABLE bugtask ADD COLUMN heat_rank integer;
+COMMENT ON COLUMN bugtask.heat_rank IS 'The task''s rank by heat.';
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 7, 0);
+```
+
+```sql good
+-- patchgate-test: profile=launchpad file=patch-2300-07-0.sql
+CREATE TABLE bugheat (id serial PRIMARY KEY, bug integer NOT NULL REFERENCES bug);
+COMMENT ON TABLE bugheat IS 'Heat samples of bugs.';
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 7, 0);
+```
+"""###,
+        "launchpad-name-class-mismatch": ###"""
+# launchpad-name-class-mismatch
+
+**Severity:** info · **Verdict:** hot
+
+With `--profile launchpad`: the file name `patch-MAJOR-MINOR-N.sql` follows the convention N = 0 for a cold patch and N > 0 for a hot one, and its statements say the other class. patchgate never trusts the name: the class comes from the statements (see `launchpad-cold-patch` for the lists), and this finding only reports the disagreement, at the first cold statement of a patch named hot, or at the first statement of a patch named cold whose statements are all on the hot list.
+
+## Why
+The class is decided by how a patch is applied, not by its number: cold patches land on `db-devel` and are applied by `full-update.py` in the fast downtime, hot ones land on `master` and a DBA applies them by hand ([Database schema changes process](https://documentation.ubuntu.com/launchpad/en/latest/how-to/database-schema-changes-process/), [Database patching](https://ubuntu.com/docs/launchpad/developer/explanation/database/database-patching/)). The process page says "no-one should use a -0 patch" since appserver and schema deployments were decoupled, and the patch-number notes of the dbpatches repository ([a copy](https://bazaar.launchpad.net/~abrody/+junk/launchpad-dbpatches/download/git%40abrody.com-20190202044809-mchmkljluhwb6bjz/allocated.txt?start_revid=271)) say "Patches normally only get renumbered if they are to be applied live"; so the suffix is a habit, and Launchpad's own series has many N > 0 patches holding statements the manual puts on the cold list: of its 277 N > 0 patches from 2207 to 2211, 66 add a column, 22 drop an index and 11 create a trigger. A reviewer who trusts the name applies a cold patch live, where `ALTER TABLE` waits for an [`ACCESS EXCLUSIVE`](https://www.postgresql.org/docs/15/explicit-locking.html) lock behind every open transaction, or wastes a downtime window on a patch that could run live.
+
+## Safe alternative
+Split the patch so that each file is wholly hot or wholly cold, and land each on its branch; a number that matches the class helps the next reader.
+
+```sql
+-- patch-2300-04-0.sql: cold
+ALTER TABLE bugtask ADD COLUMN heat_rank integer;
+COMMENT ON COLUMN bugtask.heat_rank IS 'The task''s rank by heat.';
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 4, 0);
+```
+
+## Examples
+```sql bad
+-- patchgate-test: profile=launchpad file=patch-2300-04-1.sql
+-- expect: launchpad-cold-patch
+ALTER TABLE bugtask ADD COLUMN heat_rank integer;
+COMMENT ON COLUMN bugtask.heat_rank IS 'The task''s rank by heat.';
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 4, 1);
+```
+
+```sql bad
+-- patchgate-test: profile=launchpad file=patch-2300-04-0.sql
+-- expect: launchpad-apply-concurrently
+CREATE INDEX bugtask__heat_rank__idx ON bugtask (heat_rank);
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 4, 0);
+```
+
+```sql good
+-- patchgate-test: profile=launchpad file=patch-2300-04-1.sql
+CREATE INDEX CONCURRENTLY bugtask__heat_rank__idx ON bugtask (heat_rank);
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 4, 1);
+```
+
+```sql good
+-- patchgate-test: profile=launchpad file=patch-2300-04-0.sql
+ALTER TABLE bugtask ADD COLUMN heat_rank integer;
+COMMENT ON COLUMN bugtask.heat_rank IS 'The task''s rank by heat.';
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 4, 0);
+```
+"""###,
+        "launchpad-require-concurrently": ###"""
+# launchpad-require-concurrently
+
+**Severity:** error · **Verdict:** rejected
+
+With `--profile launchpad --launchpad-require-concurrently`, in a hot patch: a `CREATE INDEX` written without `CONCURRENTLY`. Without the option the statement is a note (`launchpad-apply-concurrently`); with it, for teams that want the SQL to say how it runs, it must be rewritten. Either way the statement is checked as the concurrent build it becomes.
+
+## Why
+Launchpad's [Database patching](https://ubuntu.com/docs/launchpad/developer/explanation/database/database-patching/) page says a hot index patch "must use `CREATE INDEX CONCURRENTLY`", and the [Create a database patch](https://ubuntu.com/docs/launchpad/developer/how-to/common-development-tasks/create-a-db-patch/) rules say "Operations that claim locks on tables should be done using `CONCURRENTLY`". Run as written, a plain [CREATE INDEX](https://www.postgresql.org/docs/15/sql-createindex.html) holds a `SHARE` lock on the table for the whole build: every `INSERT`, `UPDATE` and `DELETE` waits. Whoever applies the file as it stands, rather than by the convention, blocks the table.
+
+## Safe alternative
+Write the concurrent form in the hot patch:
+
+```sql
+CREATE INDEX CONCURRENTLY bugtask__heat_rank__idx ON bugtask (heat_rank);
+```
+
+## Examples
+```sql bad
+-- patchgate-test: profile=launchpad file=patch-2300-06-1.sql require-concurrently
+CREATE INDEX bugtask__heat_rank__idx ON bugtask (heat_rank);
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 6, 1);
+```
+
+```sql good
+-- patchgate-test: profile=launchpad file=patch-2300-06-1.sql require-concurrently
+CREATE INDEX CONCURRENTLY bugtask__heat_rank__idx ON bugtask (heat_rank);
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 6, 1);
+```
+
+```sql good
+-- patchgate-test: profile=launchpad file=patch-2300-06-1.sql
+-- expect: launchpad-apply-concurrently
+CREATE INDEX bugtask__heat_rank__idx ON bugtask (heat_rank);
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 6, 1);
+```
+"""###,
+        "launchpad-revision-row": ###"""
+# launchpad-revision-row
+
+**Severity:** error · **Verdict:** rejected
+
+With `--profile launchpad`, for a file named `patch-MAJOR-MINOR-N.sql`: catches a patch that does not insert its own row `INSERT INTO LaunchpadDatabaseRevision VALUES (MAJOR, MINOR, N);`, a patch that inserts a row for any other revision, and a file whose last non-blank character is not `;`. The table name is matched case-insensitively, schema-qualified or not; the values are read from the typed `INSERT … VALUES` (with or without a `(major, minor, patch)` column list). A file without statements is left to `empty-patch`.
+
+## Why
+Launchpad's `database/schema/upgrade.py` ([git.launchpad.net/launchpad](https://git.launchpad.net/launchpad/tree/database/schema/upgrade.py); read from the mirror [lgp171188/launchpad](https://github.com/lgp171188/launchpad/blob/master/database/schema/upgrade.py)) applies every `patch-????-??-?.sql` whose `(major, minor, patch)` is not yet in `LaunchpadDatabaseRevision`, then checks that the patch recorded itself: if not, it logs "failed to update LaunchpadDatabaseRevision correctly" and exits with status 2. Before running a file it checks `sql.rstrip().endswith(';')` and exits with status 3 otherwise, "because patches are concatenated together into a single script when we apply them to a replicated environment". `full-update.py` runs `upgrade.py` inside the fast downtime and rolls back every patch of the window when it fails, so one missing row costs the whole window. A row for another revision is worse: `upgrade.py` would later skip that revision's real patch as already applied. The manual's [Create a database patch](https://ubuntu.com/docs/launchpad/developer/how-to/common-development-tasks/create-a-db-patch/) gives the template that ends with the row; hot patches need the row too, inserted on the master with the patch ([Database patching](https://ubuntu.com/docs/launchpad/developer/explanation/database/database-patching/): "Failing to do this aborts the next full upgrade"). The statement is a plain [INSERT](https://www.postgresql.org/docs/15/sql-insert.html): without a column list, the values fill `major`, `minor`, `patch` in order.
+
+## Safe alternative
+End every patch with its own row, and nothing after the semicolon but white space:
+
+```sql
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 01, 1);
+```
+
+## Examples
+```sql bad
+-- patchgate-test: profile=launchpad file=patch-2300-01-1.sql
+SET client_min_messages = ERROR;
+COMMENT ON TABLE person IS 'A person or a team.';
+```
+
+```sql bad
+-- patchgate-test: profile=launchpad file=patch-2300-01-1.sql
+COMMENT ON TABLE person IS 'A person or a team.';
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 1, 2);
+```
+
+```sql bad
+-- patchgate-test: profile=launchpad file=patch-2300-01-1.sql
+COMMENT ON TABLE person IS 'A person or a team.';
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 1, 1);
+-- applied by hand on the primary
+```
+
+```sql good
+-- patchgate-test: profile=launchpad file=patch-2300-01-1.sql
+SET client_min_messages = ERROR;
+COMMENT ON TABLE person IS 'A person or a team.';
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 01, 1);
+```
+
+```sql good
+-- patchgate-test: profile=launchpad file=patch-2300-01-1.sql
+COMMENT ON TABLE person IS 'A person or a team.';
+INSERT INTO public.launchpaddatabaserevision (major, minor, patch) VALUES (2300, 1, 1);
+```
 """###,
         "mixed-hot-and-cold": ###"""
 # mixed-hot-and-cold
@@ -898,6 +1267,44 @@ ALTER TABLE bugtask ALTER COLUMN heat_updated SET DEFAULT now();
 
 ## Examples
 The finding depends on git history, not on SQL text: a file `patches/patch-2300-01-0.sql` committed on `main`, then edited on a branch, reports `modified-landed-patch` at line 1 of the file when checked with `--changed-since main`; a new file on the branch does not.
+"""###,
+        "over-budget": ###"""
+# over-budget
+
+**Severity:** error · **Verdict:** rejected
+
+Catches a file whose estimated downtime — the longest time any table the application uses stays blocked — is over the patch budget (`--patch-budget`, by default the `--budget` of 5 minutes; 15 seconds for a Launchpad cold patch). The finding sits on the costliest statement and names the three costliest with their times; the estimate's inputs (table, bytes, rate) are listed under the file's verdict.
+
+## Why
+A table is blocked from the first statement that takes a blocking lock on it until its transaction ends: "once acquired, a lock is normally held until the end of the transaction" ([explicit locking](https://www.postgresql.org/docs/15/explicit-locking.html)). `ACCESS EXCLUSIVE` blocks reads and writes; `SHARE` and stronger block writes. So a rewrite ([ALTER TABLE](https://www.postgresql.org/docs/15/sql-altertable.html)), a validation scan or a non-concurrent index build ([CREATE INDEX](https://www.postgresql.org/docs/15/sql-createindex.html)) keeps the application waiting for as long as it copies or reads the table — and every later statement of the same transaction adds to that. The cost model turns the `--stats` sizes into seconds at measured rates; over the budget, the window is overrun.
+
+## Safe alternative
+Split the slow statements into patches of their own, or make them live: `ADD CONSTRAINT … NOT VALID` then `VALIDATE CONSTRAINT` (which takes only `SHARE UPDATE EXCLUSIVE`), `CREATE INDEX CONCURRENTLY`, a nullable column without a volatile default and a batched backfill.
+
+```json stats
+{"version": 1, "tables": {"public.orders": {"heapBytes": 107374182400, "indexBytes": 21474836480},
+                          "public.country": {"heapBytes": 16384, "indexBytes": 16384}}}
+```
+
+## Examples
+```sql bad
+-- expect: adding-column-with-volatile-default
+ALTER TABLE orders ADD COLUMN imported_at timestamptz DEFAULT clock_timestamp();
+```
+
+```sql bad
+-- expect: require-concurrent-index-creation
+CREATE INDEX orders_created_idx ON orders (created_at);
+```
+
+```sql good
+-- expect: adding-column-with-volatile-default
+ALTER TABLE country ADD COLUMN imported_at timestamptz DEFAULT clock_timestamp();
+```
+
+```sql good
+ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total >= 0) NOT VALID;
+```
 """###,
         "psql-copy-data": ###"""
 # psql-copy-data
@@ -1294,6 +1701,43 @@ ALTER TABLE customer DROP CONSTRAINT customer_email_not_null;
 ```sql good
 CREATE TABLE invoice_reminder (id bigint PRIMARY KEY, sent_at timestamptz);
 ALTER TABLE invoice_reminder ALTER COLUMN sent_at SET NOT NULL;
+```
+"""###,
+        "size-unknown": ###"""
+# size-unknown
+
+**Severity:** error · **Verdict:** rejected
+
+Catches a statement that does slow data work — a table rewrite, a validation scan, an index build or an `UPDATE`/`DELETE` of every row — while tables the application uses are blocked, on a table whose size the `--stats` file does not give. Without the size nobody can say whether the window needs a second or an hour.
+
+## Why
+The time of this work grows with the table: a rewrite copies the heap and rebuilds every index ([ALTER TABLE](https://www.postgresql.org/docs/15/sql-altertable.html): "a rewrite of the table and its indexes"), a validation reads every row, `CREATE INDEX` without `CONCURRENTLY` reads the whole table while holding `SHARE` ([CREATE INDEX](https://www.postgresql.org/docs/15/sql-createindex.html)). Meanwhile the locks the statement and its transaction hold ([explicit locking](https://www.postgresql.org/docs/15/explicit-locking.html)) keep readers and/or writers waiting. patchgate estimates that time from the table's `heapBytes`, `toastBytes` and indexes at the cost model's rates; a table the statistics do not list has no estimate, so the patch cannot be shown to fit the downtime budget.
+
+## Safe alternative
+Give the size: export `pg_relation_size`, `pg_indexes_size` and the TOAST size of the production tables into the `--stats` file (see the README). For a table that is known to be tiny, `--assume-small` counts unknown sizes as 0 bytes — or make the work live (`NOT VALID` then `VALIDATE CONSTRAINT`, `CREATE INDEX CONCURRENTLY`, a batched backfill).
+
+```json stats
+{"version": 1, "tables": {"public.country": {"heapBytes": 16384, "indexBytes": 16384}}}
+```
+
+## Examples
+```sql bad
+-- expect: adding-column-with-volatile-default
+ALTER TABLE orders ADD COLUMN imported_at timestamptz DEFAULT clock_timestamp();
+```
+
+```sql bad
+-- expect: require-concurrent-index-creation
+CREATE INDEX orders_created_idx ON orders (created_at);
+```
+
+```sql good
+-- expect: adding-column-with-volatile-default
+ALTER TABLE country ADD COLUMN imported_at timestamptz DEFAULT clock_timestamp();
+```
+
+```sql good
+CREATE INDEX CONCURRENTLY orders_created_idx ON orders (created_at);
 ```
 """###,
         "slow-statement-under-exclusive-lock": ###"""

@@ -7,6 +7,7 @@ struct AddingColumnWithVolatileDefault: StatementRule {
     static let defaultSeverity = Severity.error
     static let verdict = Verdict.rejected
     static let summary = "ADD COLUMN with a volatile default rewrites the table"
+    static let isTimeBound = true
 
     func check(_ statement: AnalyzedStatement, in patch: PatchContext) -> [Finding] {
         guard let table = statement.effects.rewrites.first, !statement.context.isEmptyNew(table) else { return [] }

@@ -8,6 +8,7 @@ struct BlockingScanOrIndexBuild: StatementRule {
     static let defaultSeverity = Severity.error
     static let verdict = Verdict.rejected
     static let summary = "a validation scan or index build while writes to the table are blocked"
+    static let isTimeBound = true
 
     func check(_ statement: AnalyzedStatement, in patch: PatchContext) -> [Finding] {
         guard !patch.isAlreadyRejected(statement) else { return [] }

@@ -8,6 +8,7 @@ struct ChangingColumnType: StatementRule {
     static let defaultSeverity = Severity.error
     static let verdict = Verdict.rejected
     static let summary = "ALTER COLUMN TYPE rewrites the table or breaks running code"
+    static let isTimeBound = true
 
     func check(_ statement: AnalyzedStatement, in patch: PatchContext) -> [Finding] {
         guard case .alterTable(let alter) = statement.syntax, let table = statement.effects.locks.first?.relation,

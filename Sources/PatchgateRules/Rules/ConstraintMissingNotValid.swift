@@ -8,6 +8,7 @@ struct ConstraintMissingNotValid: StatementRule {
     static let defaultSeverity = Severity.error
     static let verdict = Verdict.rejected
     static let summary = "ADD CONSTRAINT CHECK / FOREIGN KEY without NOT VALID scans under a blocking lock"
+    static let isTimeBound = true
 
     func check(_ statement: AnalyzedStatement, in patch: PatchContext) -> [Finding] {
         guard case .alterTable(let alter) = statement.syntax, let table = statement.effects.locks.first?.relation,

@@ -7,6 +7,7 @@ struct DmlWithoutWhere: StatementRule {
     static let defaultSeverity = Severity.error
     static let verdict = Verdict.rejected
     static let summary = "UPDATE or DELETE of every row in one statement"
+    static let isTimeBound = true
 
     func check(_ statement: AnalyzedStatement, in patch: PatchContext) -> [Finding] {
         statement.effects.wholeTableWrites.filter { !statement.context.isEmptyNew($0) }.map { table in

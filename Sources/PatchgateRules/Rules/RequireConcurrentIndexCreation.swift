@@ -6,6 +6,7 @@ struct RequireConcurrentIndexCreation: StatementRule {
     static let defaultSeverity = Severity.error
     static let verdict = Verdict.rejected
     static let summary = "CREATE INDEX without CONCURRENTLY blocks writes for the whole build"
+    static let isTimeBound = true
 
     func check(_ statement: AnalyzedStatement, in patch: PatchContext) -> [Finding] {
         guard case .createIndex(let index) = statement.syntax, !index.isConcurrent,

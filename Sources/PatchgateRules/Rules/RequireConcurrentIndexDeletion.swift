@@ -8,7 +8,9 @@ struct RequireConcurrentIndexDeletion: StatementRule {
     static let summary = "DROP INDEX without CONCURRENTLY locks the table against reads and writes"
 
     func check(_ statement: AnalyzedStatement, in patch: PatchContext) -> [Finding] {
-        guard case .drop(let drop) = statement.syntax, drop.objectKind == .index, !drop.isConcurrent else { return [] }
+        // Launchpad drops indexes in the fast downtime, with every client disconnected.
+        guard case .drop(let drop) = statement.syntax, drop.objectKind == .index, !drop.isConcurrent,
+              patch.launchpad?.applyClass != .cold else { return [] }
         let existing = statement.effects.locks.filter { $0.kind == .index && statement.context.isPreExisting($0.relation) }
         guard let index = existing.first else { return [] }
         return [patch.finding(Self.self, statement,

@@ -6,6 +6,7 @@ struct RequireConcurrentReindex: StatementRule {
     static let defaultSeverity = Severity.error
     static let verdict = Verdict.rejected
     static let summary = "REINDEX without CONCURRENTLY blocks writes while it rebuilds"
+    static let isTimeBound = true
 
     func check(_ statement: AnalyzedStatement, in patch: PatchContext) -> [Finding] {
         guard case .reindex(let reindex) = statement.syntax, !reindex.isConcurrent else { return [] }

@@ -8,6 +8,7 @@ struct SettingNotNull: StatementRule {
     static let defaultSeverity = Severity.error
     static let verdict = Verdict.rejected
     static let summary = "SET NOT NULL scans the table under ACCESS EXCLUSIVE"
+    static let isTimeBound = true
 
     func check(_ statement: AnalyzedStatement, in patch: PatchContext) -> [Finding] {
         guard case .alterTable(let alter) = statement.syntax, let table = statement.effects.locks.first?.relation,

@@ -8,6 +8,7 @@ struct SlowStatementUnderExclusiveLock: StatementRule {
     static let defaultSeverity = Severity.error
     static let verdict = Verdict.rejected
     static let summary = "slow work on a table an earlier statement of the transaction locked against writes"
+    static let isTimeBound = true
 
     func check(_ statement: AnalyzedStatement, in patch: PatchContext) -> [Finding] {
         SlowWork.tables(of: statement).compactMap { table, work in

@@ -7,6 +7,7 @@ struct TableRewrite: StatementRule {
     static let defaultSeverity = Severity.error
     static let verdict = Verdict.rejected
     static let summary = "the statement rewrites a table under ACCESS EXCLUSIVE"
+    static let isTimeBound = true
 
     func check(_ statement: AnalyzedStatement, in patch: PatchContext) -> [Finding] {
         let costly = statement.effects.rewrites.filter { !statement.context.isEmptyNew($0) }

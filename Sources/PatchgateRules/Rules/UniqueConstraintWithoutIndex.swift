@@ -7,6 +7,7 @@ struct UniqueConstraintWithoutIndex: StatementRule {
     static let defaultSeverity = Severity.error
     static let verdict = Verdict.rejected
     static let summary = "ADD UNIQUE builds an index under ACCESS EXCLUSIVE"
+    static let isTimeBound = true
 
     func check(_ statement: AnalyzedStatement, in patch: PatchContext) -> [Finding] {
         guard case .alterTable(let alter) = statement.syntax, let table = statement.effects.locks.first?.relation,

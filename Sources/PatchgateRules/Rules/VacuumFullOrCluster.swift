@@ -6,6 +6,7 @@ struct VacuumFullOrCluster: StatementRule {
     static let defaultSeverity = Severity.error
     static let verdict = Verdict.rejected
     static let summary = "VACUUM FULL or CLUSTER rewrites the table under ACCESS EXCLUSIVE"
+    static let isTimeBound = true
 
     func check(_ statement: AnalyzedStatement, in patch: PatchContext) -> [Finding] {
         let isMaintenance = statement.effects.rewriteReasons.contains { $0 == .vacuumFull || $0 == .cluster }

@@ -39,7 +39,7 @@ enum StatementReader {
                 text: statement.comment.isEmpty ? nil : statement.comment))
         case .grantStmt(let statement): return .grant(grant(statement))
         case .insertStmt(let statement):
-            return .insert(Insert(table: statement.relation.qualifiedName, sourceRelations: RelationCollector.relations(in: statement.selectStmt)))
+            return .insert(insert(statement))
         case .updateStmt(let statement):
             return .update(Update(table: statement.relation.qualifiedName, hasWhere: statement.hasWhereClause))
         case .deleteStmt(let statement):
@@ -73,6 +73,23 @@ enum StatementReader {
             return parts.count >= 2 ? QualifiedName(parts: Array(parts.dropLast())) : nil
         }.first
         return AlterSequence(name: statement.sequence.qualifiedName, ownedBy: ownedBy)
+    }
+
+    private static func insert(_ statement: PgQuery_InsertStmt) -> Insert {
+        let columns = statement.cols.compactMap { node -> String? in
+            if case .resTarget(let target)? = node.node { return target.name }
+            return nil
+        }
+        var rows: [[Expression]] = []
+        if case .selectStmt(let select)? = statement.selectStmt.node {
+            rows = select.valuesLists.compactMap { node in
+                guard case .list(let row)? = node.node else { return nil }
+                return row.items.map { ExpressionReader.read($0) }
+            }
+        }
+        return Insert(table: statement.relation.qualifiedName,
+                      sourceRelations: RelationCollector.relations(in: statement.selectStmt),
+                      columns: columns, rows: rows)
     }
 
     private static func createTable(_ statement: PgQuery_CreateStmt) -> CreateTable {

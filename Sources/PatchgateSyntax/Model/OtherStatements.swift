@@ -96,6 +96,11 @@ public struct Insert: Hashable, Sendable {
     public let table: QualifiedName
     /// Relations the inserted rows are read from (`INSERT … SELECT … FROM`).
     public let sourceRelations: [QualifiedName]
+    /// The column list as written; empty when the statement names none.
+    public var columns: [String] = []
+    /// The rows of `INSERT … VALUES (…), (…)`, one expression per value; empty for
+    /// `INSERT … SELECT` and `DEFAULT VALUES`.
+    public var rows: [[Expression]] = []
 }
 
 public struct Update: Hashable, Sendable {

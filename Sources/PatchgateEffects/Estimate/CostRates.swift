@@ -1,0 +1,34 @@
+/// The throughputs the cost model turns bytes into seconds with. Defaults come from
+/// `scripts/measure-rates.sh` on a throwaway PostgreSQL 15 cluster (see the README), rounded
+/// down; a team sets its own from its staging server's upgrade logs.
+public struct CostRates: Hashable, Sendable {
+    public enum Operation: String, CaseIterable, Sendable {
+        /// Copying heap and TOAST to a new file (ALTER … TYPE, VACUUM FULL, SET TABLESPACE …).
+        case rewrite
+        /// Building one index from its table's heap (MB of heap): CREATE INDEX, and each index
+        /// a rewrite or REINDEX rebuilds.
+        case indexBuild = "index-build"
+        /// Reading every row to validate a constraint or NOT NULL.
+        case scan
+        /// UPDATE or DELETE of every row.
+        case wholeTableWrite = "whole-table-write"
+    }
+
+    /// Megabytes (2^20 bytes, as `pg_size_pretty` counts) per second, per operation.
+    public var megabytesPerSecond: [Operation: Double]
+    /// What any statement costs before its data work: parsing, catalog updates, a commit.
+    public var statementOverheadSeconds: Double
+
+    public init(megabytesPerSecond: [Operation: Double] = CostRates.measuredDefaults, statementOverheadSeconds: Double = 0.05) {
+        self.megabytesPerSecond = megabytesPerSecond
+        self.statementOverheadSeconds = statementOverheadSeconds
+    }
+
+    public static let measuredDefaults: [Operation: Double] = [
+        .rewrite: 80, .indexBuild: 150, .scan: 600, .wholeTableWrite: 7,
+    ]
+
+    public func rate(_ operation: Operation) -> Double { megabytesPerSecond[operation] ?? Self.measuredDefaults[operation] ?? 1 }
+
+    public static let bytesPerMegabyte = 1_048_576.0
+}

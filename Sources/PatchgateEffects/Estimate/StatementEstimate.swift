@@ -1,0 +1,73 @@
+import PatchgateSyntax
+
+/// How long one statement takes and what the running application cannot do meanwhile.
+public struct StatementEstimate: Hashable, Sendable {
+    /// One piece of data work: a table's bytes at an operation's rate.
+    public struct Input: Hashable, Sendable {
+        public let relation: QualifiedName
+        public let operation: CostRates.Operation
+        /// nil when the statistics do not list the relation (and `--assume-small` is off).
+        public let bytes: Int64?
+        public let rateMBps: Double
+
+        public var seconds: Double? { bytes.map { Double($0) / CostRates.bytesPerMegabyte / rateMBps } }
+    }
+
+    /// A relation the application cannot read and/or write while the statement runs: its own
+    /// locks and row locks, and those still held from earlier statements of its transaction.
+    public struct Block: Hashable, Sendable {
+        public let relation: QualifiedName
+        public var reads: Bool
+        public var writes: Bool
+    }
+
+    public let seconds: Double
+    public let overheadSeconds: Double
+    public let blocks: [Block]
+    public let inputs: [Input]
+
+    /// Relations whose size the estimate needed and did not have.
+    public var unknownSizes: [QualifiedName] {
+        var seen = Set<QualifiedName>()
+        return inputs.filter { $0.bytes == nil && seen.insert($0.relation).inserted }.map(\.relation)
+    }
+
+    /// True when data work, not only catalog work, decides the duration.
+    public var hasDataWork: Bool { !inputs.isEmpty }
+}
+
+/// A file's estimate: how long each pre-existing table stays blocked, which is what the
+/// application feels, and how long the whole file takes to apply.
+public struct PatchEstimate: Hashable, Sendable {
+    public struct BlockedTable: Hashable, Sendable {
+        public let relation: QualifiedName
+        public let seconds: Double
+        public let reads: Bool
+        public let writes: Bool
+        /// The statement that first blocked it.
+        public let sinceStatement: Int
+    }
+
+    /// One per statement, in order.
+    public let statements: [StatementEstimate]
+    /// Longest blocked first, then by name.
+    public let blockedTables: [BlockedTable]
+
+    public init(statements: [StatementEstimate], blockedTables: [BlockedTable]) {
+        self.statements = statements
+        self.blockedTables = blockedTables
+    }
+
+    /// Every statement one after another.
+    public var applySeconds: Double { statements.reduce(0) { $0 + $1.seconds } }
+    /// The longest any pre-existing table stays blocked: the downtime the application sees.
+    public var blockedSeconds: Double { blockedTables.first?.seconds ?? 0 }
+    /// Start of each statement on the file's clock.
+    public var startSeconds: [Double] {
+        var clock = 0.0
+        return statements.map { estimate in
+            defer { clock += estimate.seconds }
+            return clock
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import PatchgateEffects
+import PatchgateSyntax
+import Yams
+
+/// Reads a `--stats` file, version 1, JSON or YAML (YAML's flow style is JSON), keeping every
+/// node's line so that a bad value is reported where it is.
+enum StatsFile {
+    struct Problem: Error {
+        let message: String
+    }
+
+    static func parse(_ text: String, path: String) throws(Problem) -> TableStatistics {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else { throw Problem(message: "\(path): error: the file is empty") }
+            root = node
+        } catch let problem as Problem {
+            throw problem
+        } catch {
+            throw Problem(message: "\(path): error: not JSON or YAML: \(error)")
+        }
+        let reader = Reader(path: path)
+        let top = try reader.mapping(root, keys: ["version", "tables"], what: "the top level")
+        guard let version = top["version"] else { throw reader.problem(root, "missing key 'version' (1)") }
+        guard try reader.integer(version) == 1 else { throw reader.problem(version, "unsupported version: only 1 is known") }
+        var tables: [QualifiedName: TableStatistics.Size] = [:]
+        guard let tableNodes = top["tables"] else { return TableStatistics() }
+        guard case .mapping(let entries) = tableNodes else { throw reader.problem(tableNodes, "'tables' must be a mapping of table name to sizes") }
+        for (key, value) in entries {
+            let name = try reader.relationName(key)
+            tables[name] = try reader.size(value)
+        }
+        return TableStatistics(tables: tables)
+    }
+
+    private struct Reader {
+        let path: String
+
+        func problem(_ node: Node, _ message: String) -> Problem {
+            let place = node.mark.map { ":\($0.line):\($0.column)" } ?? ""
+            return Problem(message: "\(path)\(place): error: \(message)")
+        }
+
+        func mapping(_ node: Node, keys: Set<String>, what: String) throws(Problem) -> [String: Node] {
+            guard case .mapping(let mapping) = node else { throw problem(node, "\(what) must be a mapping") }
+            var result: [String: Node] = [:]
+            for (key, value) in mapping {
+                guard let name = key.string, keys.contains(name) else {
+                    throw problem(key, "unknown key '\(key.string ?? "?")' in \(what) (known: \(keys.sorted().joined(separator: ", ")))")
+                }
+                result[name] = value
+            }
+            return result
+        }
+
+        func integer(_ node: Node) throws(Problem) -> Int64 {
+            guard case .scalar(let scalar) = node, let value = Int64(scalar.string), value >= 0 else {
+                throw problem(node, "'\(node.string ?? "…")' is not a whole number of at least 0")
+            }
+            return value
+        }
+
+        func relationName(_ node: Node) throws(Problem) -> QualifiedName {
+            guard let text = node.string, !text.isEmpty else { throw problem(node, "a table name must be a string") }
+            let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count <= 2, !parts.contains(where: \.isEmpty) else { throw problem(node, "'\(text)' is not a table name such as public.orders") }
+            return QualifiedName(parts: parts).resolved(in: "public")
+        }
+
+        func size(_ node: Node) throws(Problem) -> TableStatistics.Size {
+            let keys: Set<String> = ["rows", "heapBytes", "indexBytes", "toastBytes", "indexes"]
+            let fields = try mapping(node, keys: keys, what: "a table's sizes")
+            guard let heap = fields["heapBytes"] else { throw problem(node, "missing key 'heapBytes' (pg_relation_size of the table)") }
+            var size = TableStatistics.Size(heapBytes: try integer(heap))
+            if let rows = fields["rows"] { size.rows = try integer(rows) }
+            if let indexBytes = fields["indexBytes"] { size.indexBytes = try integer(indexBytes) }
+            if let toast = fields["toastBytes"] { size.toastBytes = try integer(toast) }
+            if let indexes = fields["indexes"] {
+                guard case .mapping(let entries) = indexes else { throw problem(indexes, "'indexes' must be a mapping of index name to bytes") }
+                for (key, value) in entries { size.indexes[try relationName(key)] = try integer(value) }
+            }
+            return size
+        }
+    }
+}

@@ -939,7 +939,14 @@ Bad: `database/schema/patch-2209-39-10.sql` — N has two digits, so the glob do
 
 Bad: `database/schema/notes.sql` checked with `--profile launchpad`.
 
-Good: `database/schema/patch-2209-39-1.sql`.
+Good: `database/schema/patch-2209-39-1.sql`, and a patch checked under its proper name:
+
+```sql good
+-- patchgate-test: profile=launchpad file=patch-2300-07-1.sql
+-- The note a triager leaves on a bug task.
+COMMENT ON TABLE bugtask IS 'A bug in a target';
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 7, 1);
+```
 """###,
         "launchpad-in-baseline": ###"""
 # launchpad-in-baseline

@@ -16,7 +16,7 @@ enum SeriesDetector {
         let isMigrationDirectory = ["up.sql", "down.sql", "migration.sql"].contains(name)
             && MigrationDirectoryName.isVersioned(Substring(parentName))
         let isSqitchScript = ["deploy", "revert", "verify"].contains(parentName)
-            && FileManager.default.fileExists(atPath: SeriesDirectory(root: grandparent, files: []).path(SqitchLayout.planFile))
+            && FileManager.default.fileExists(atPath: SeriesDirectory.join(grandparent, SqitchLayout.planFile))
         return isMigrationDirectory || isSqitchScript ? grandparent : parent
     }
 

@@ -18,7 +18,11 @@ struct SeriesDirectory: Sendable {
         SeriesDirectory(root: root, files: listing(root.isEmpty ? "." : root, prefix: "", depth: 2))
     }
 
-    func path(_ relative: String) -> String { root.isEmpty ? relative : root + "/" + relative }
+    func path(_ relative: String) -> String { Self.join(root, relative) }
+
+    static func join(_ directory: String, _ relative: String) -> String {
+        directory.isEmpty ? relative : directory + "/" + relative
+    }
 
     func contains(_ relative: String) -> Bool { files.contains(relative) }
 

@@ -34,14 +34,3 @@ enum EstimateText {
         value == value.rounded() ? "\(Int(value))" : "\(Int((value * 10).rounded()) / 10).\(Int((value * 10).rounded()) % 10)"
     }
 }
-
-extension CostRates.Operation {
-    var displayName: String {
-        switch self {
-        case .rewrite: "rewrite"
-        case .indexBuild: "index build"
-        case .scan: "scan"
-        case .wholeTableWrite: "whole-table write"
-        }
-    }
-}

@@ -35,10 +35,11 @@ struct FileBanner {
 
     private static func estimates(_ file: FileResult) -> [String] {
         guard let source = file.source else { return [] }
-        return zip(file.statements, file.estimate.statements).filter { !$0.1.blocks.isEmpty && $0.1.hasDataWork }.map { statement, estimate in
+        return zip(file.statements, file.estimate.statements).filter { $0.1.isWhileBlocked && $0.1.hasDataWork }.map { statement, estimate in
             let line = source.position(of: statement.parsed.span.start).line
-            let blocked = estimate.blocks.map { "\($0.relation) (\($0.reads ? "reads, writes" : "writes"))" }.joined(separator: ", ")
-            return "line \(line): \(DurationText.format(estimate.seconds)) = \(EstimateText.inputs(estimate)); blocks \(blocked)"
+            let blocked = estimate.blocks.isEmpty ? "while tables locked earlier in its transaction stay blocked"
+                : "blocks " + estimate.blocks.map { "\($0.relation) (\($0.reads ? "reads, writes" : "writes"))" }.joined(separator: ", ")
+            return "line \(line): \(DurationText.format(estimate.seconds)) = \(EstimateText.inputs(estimate)); \(blocked)"
         }
     }
 

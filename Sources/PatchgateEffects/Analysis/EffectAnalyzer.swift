@@ -6,7 +6,7 @@ public enum EffectAnalyzer {
                                catalog: Catalog = Catalog(), knowsSchema: Bool = false) -> [AnalyzedStatement] {
         var state = PatchState(transactionMode: transactionMode, catalog: catalog)
         return statements.map { statement in
-            let context = state.context()
+            let context = state.context(of: statement.index)
             var effects = effects(of: statement.syntax, state: state)
             if knowsSchema { SchemaReferences.check(statement.syntax, state: state, into: &effects) }
             state.record(statement.syntax, effects: effects, index: statement.index)

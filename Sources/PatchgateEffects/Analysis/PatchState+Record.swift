@@ -4,6 +4,7 @@ import PatchgateSyntax
 extension PatchState {
     /// Applies a statement's lasting consequences: created objects, settings, transaction state.
     mutating func record(_ statement: Statement, effects: StatementEffects, index: Int) {
+        currentStatement = index
         hold(effects, statement: index)
         catalog.apply(statement, resolve: resolve)
         switch statement {
@@ -17,7 +18,7 @@ extension PatchState {
             markCreated(resolve(view.name))
         case .insert(let insert):
             // Rows copied from an existing relation make a new table as costly as an old one.
-            if !insert.sourceRelations.map(resolve).allSatisfy(created.contains) { emptyNew.remove(resolve(insert.table)) }
+            if !insert.sourceRelations.map(resolve).allSatisfy(created.contains) { markFilled(resolve(insert.table)) }
         case .createFunction(let function): createdFunctions.insert(function.name.name)
         case .alterEnum(let alter):
             if let value = alter.addedValue, isInTransaction { enumValuesAdded.append(value) }

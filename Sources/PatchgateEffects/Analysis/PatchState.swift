@@ -15,6 +15,11 @@ struct PatchState {
     var isInExplicitBlock = false
     var heldLocks: [QualifiedName: HeldLock] = [:]
     var enumValuesAdded: [String] = []
+    /// Counts transactions: a new one starts after each end.
+    var transactionNumber = 0
+    let ledger = PatchLedger()
+    /// The statement being recorded.
+    var currentStatement = 0
 
     init(transactionMode: TransactionMode, catalog: Catalog) {
         self.transactionMode = transactionMode
@@ -43,11 +48,11 @@ struct PatchState {
         catalog.functionVolatility[function].map { Volatility(declared: $0) }
     }
 
-    func context() -> StatementContext {
+    func context(of statement: Int) -> StatementContext {
         StatementContext(
-            emptyNewRelations: emptyNew, createdEarlier: created,
+            ledger: ledger, statement: statement, transaction: transactionNumber,
             lockTimeoutMilliseconds: lockTimeoutMilliseconds, isInTransaction: isInTransaction,
-            heldLocks: heldLocks, enumValuesAddedInTransaction: enumValuesAdded
+            enumValuesAddedInTransaction: enumValuesAdded
         )
     }
 
@@ -56,6 +61,13 @@ struct PatchState {
     mutating func markCreated(_ relation: QualifiedName, isEmpty: Bool = true) {
         created.insert(relation)
         if isEmpty { emptyNew.insert(relation) } else { emptyNew.remove(relation) }
+        ledger.recordCreation(relation, isEmpty: isEmpty, by: currentStatement)
+    }
+
+    /// Rows copied in from an existing relation: the new relation is as costly as an old one.
+    mutating func markFilled(_ relation: QualifiedName) {
+        guard emptyNew.remove(relation) != nil else { return }
+        ledger.recordCreation(relation, isEmpty: false, by: currentStatement)
     }
 
     /// Locks are held to the end of the transaction; outside one, to the end of the statement.
@@ -64,12 +76,16 @@ struct PatchState {
         for lock in effects.locks {
             if let held = heldLocks[lock.relation], held.mode >= lock.mode { continue }
             let since = heldLocks[lock.relation]?.sinceStatement ?? index
-            heldLocks[lock.relation] = HeldLock(mode: max(lock.mode, heldLocks[lock.relation]?.mode ?? lock.mode), sinceStatement: since)
+            let held = HeldLock(mode: max(lock.mode, heldLocks[lock.relation]?.mode ?? lock.mode), sinceStatement: since)
+            heldLocks[lock.relation] = held
+            ledger.recordLock(lock.relation, held, by: index, transaction: transactionNumber)
         }
     }
 
     mutating func endTransaction() {
+        ledger.recordRelease(heldLocks.keys, by: currentStatement)
         heldLocks = [:]
         enumValuesAdded = []
+        transactionNumber += 1
     }
 }

@@ -32,3 +32,15 @@ public struct CostRates: Hashable, Sendable {
 
     public static let bytesPerMegabyte = 1_048_576.0
 }
+
+extension CostRates.Operation {
+    /// How reports name the operation.
+    public var displayName: String {
+        switch self {
+        case .rewrite: "rewrite"
+        case .indexBuild: "index build"
+        case .scan: "scan"
+        case .wholeTableWrite: "whole-table write"
+        }
+    }
+}

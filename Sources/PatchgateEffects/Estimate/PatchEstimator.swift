@@ -32,23 +32,21 @@ public enum PatchEstimator {
     }
 
     public static func estimate(_ statements: [AnalyzedStatement], sizes: Sizes, rates: CostRates) -> PatchEstimate {
-        var rowLocked: Set<QualifiedName> = []
-        let estimates = statements.map { statement in
+        var clock = BlockClock()
+        let estimates = statements.enumerated().map { position, statement in
             let inputs = DataWork.inputs(of: statement, sizes: sizes, rates: rates)
             let seconds = rates.statementOverheadSeconds + inputs.reduce(0) { $0 + ($1.seconds ?? 0) }
-            rowLocked = rowLocked.filter { statement.context.heldLocks[$0] != nil }
-            let blocks = blocks(of: statement, rowLocked: rowLocked)
-            if statement.context.isInTransaction {
-                rowLocked.formUnion(statement.effects.wholeTableWrites.filter(statement.context.isPreExisting))
-            }
-            return StatementEstimate(seconds: seconds, overheadSeconds: rates.statementOverheadSeconds, blocks: blocks, inputs: inputs)
+            let blocks = blocks(of: statement)
+            let isWhileBlocked = clock.start(statement, at: position, blocks: blocks, seconds: seconds)
+            return StatementEstimate(seconds: seconds, overheadSeconds: rates.statementOverheadSeconds, blocks: blocks,
+                                     isWhileBlocked: isWhileBlocked, inputs: inputs)
         }
-        return PatchEstimate(statements: estimates, blockedTables: blockedTables(estimates, statements))
+        return PatchEstimate(statements: estimates, blockedTables: clock.finish())
     }
 
-    /// The statement's own blocking locks and row locks, and the blocking locks its transaction
-    /// still holds; relations the patch created are nobody else's yet.
-    private static func blocks(of statement: AnalyzedStatement, rowLocked: Set<QualifiedName>) -> [StatementEstimate.Block] {
+    /// The statement's own blocking locks and the row locks of its whole-table writes; relations
+    /// the patch created are nobody else's yet.
+    private static func blocks(of statement: AnalyzedStatement) -> [StatementEstimate.Block] {
         var byRelation: [QualifiedName: StatementEstimate.Block] = [:]
         func add(_ relation: QualifiedName, reads: Bool, writes: Bool) {
             guard reads || writes, statement.context.isPreExisting(relation) else { return }
@@ -60,24 +58,54 @@ public enum PatchEstimator {
         for lock in statement.effects.locks where lock.kind != .index {
             add(lock.relation, reads: lock.mode.blocksReads, writes: lock.mode.blocksWrites)
         }
-        for (relation, held) in statement.context.heldLocks {
-            add(relation, reads: held.mode.blocksReads, writes: held.mode.blocksWrites)
-        }
-        for relation in statement.effects.wholeTableWrites + Array(rowLocked) {
-            add(relation, reads: false, writes: true)
-        }
+        for relation in statement.effects.wholeTableWrites { add(relation, reads: false, writes: true) }
         return byRelation.values.sorted { (lhs: StatementEstimate.Block, rhs: StatementEstimate.Block) in lhs.relation < rhs.relation }
     }
+}
 
-    private static func blockedTables(_ estimates: [StatementEstimate], _ statements: [AnalyzedStatement]) -> [PatchEstimate.BlockedTable] {
-        var totals: [QualifiedName: (seconds: Double, reads: Bool, writes: Bool, since: Int)] = [:]
-        for (estimate, statement) in zip(estimates, statements) {
-            for block in estimate.blocks {
-                let previous = totals[block.relation] ?? (0, false, false, statement.parsed.index)
-                totals[block.relation] = (previous.seconds + estimate.seconds, previous.reads || block.reads,
-                                          previous.writes || block.writes, previous.since)
+/// Blocked intervals: a table is blocked from the first statement that blocks it until its
+/// transaction ends (an autocommit statement is a transaction of its own). One pass, with the
+/// time of each interval read off running totals, so a long file costs linear time.
+private struct BlockClock {
+    private struct Interval { var reads: Bool; var writes: Bool; let since: Int; let startPosition: Int }
+
+    private var open: [QualifiedName: Interval] = [:]
+    private var transaction: Int?
+    /// Seconds before each position; the last entry is the file's total so far.
+    private var elapsed: [Double] = [0]
+    private var totals: [QualifiedName: (seconds: Double, reads: Bool, writes: Bool, since: Int)] = [:]
+
+    /// Records the statement at `position`; true when some table is blocked while it runs.
+    mutating func start(_ statement: AnalyzedStatement, at position: Int, blocks: [StatementEstimate.Block], seconds: Double) -> Bool {
+        let current = statement.context.isInTransaction ? statement.context.transaction : nil
+        if current == nil || current != transaction { close(at: position) }
+        transaction = current
+        for block in blocks {
+            if var interval = open[block.relation] {
+                interval.reads = interval.reads || block.reads
+                interval.writes = interval.writes || block.writes
+                open[block.relation] = interval
+            } else {
+                open[block.relation] = Interval(reads: block.reads, writes: block.writes, since: statement.parsed.index, startPosition: position)
             }
         }
+        elapsed.append(elapsed[position] + seconds)
+        let isWhileBlocked = !open.isEmpty
+        if current == nil { close(at: position + 1) }
+        return isWhileBlocked
+    }
+
+    private mutating func close(at end: Int) {
+        for (relation, interval) in open {
+            let previous = totals[relation] ?? (0, false, false, interval.since)
+            totals[relation] = (previous.seconds + elapsed[end] - elapsed[interval.startPosition],
+                                previous.reads || interval.reads, previous.writes || interval.writes, previous.since)
+        }
+        open = [:]
+    }
+
+    mutating func finish() -> [PatchEstimate.BlockedTable] {
+        close(at: elapsed.count - 1)
         return totals.map { PatchEstimate.BlockedTable(relation: $0.key, seconds: $0.value.seconds, reads: $0.value.reads,
                                                        writes: $0.value.writes, sinceStatement: $0.value.since) }
             .sorted { ($1.seconds, $0.relation) < ($0.seconds, $1.relation) }

@@ -13,8 +13,8 @@ public struct StatementEstimate: Hashable, Sendable {
         public var seconds: Double? { bytes.map { Double($0) / CostRates.bytesPerMegabyte / rateMBps } }
     }
 
-    /// A relation the application cannot read and/or write while the statement runs: its own
-    /// locks and row locks, and those still held from earlier statements of its transaction.
+    /// A relation the statement itself keeps the application from reading and/or writing: its
+    /// own blocking locks and the row locks of a whole-table write.
     public struct Block: Hashable, Sendable {
         public let relation: QualifiedName
         public var reads: Bool
@@ -24,6 +24,9 @@ public struct StatementEstimate: Hashable, Sendable {
     public let seconds: Double
     public let overheadSeconds: Double
     public let blocks: [Block]
+    /// True when some table is blocked while the statement runs: by its own locks, or by locks
+    /// earlier statements of its transaction still hold. Its time is then downtime.
+    public let isWhileBlocked: Bool
     public let inputs: [Input]
 
     /// Relations whose size the estimate needed and did not have.

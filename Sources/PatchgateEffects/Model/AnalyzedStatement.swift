@@ -16,26 +16,36 @@ public enum TransactionMode: String, Sendable, CaseIterable {
     case none
 }
 
-/// The state of the patch when a statement starts.
+/// The state of the patch when a statement starts, read from the patch's ledger.
 public struct StatementContext: Sendable {
-    /// Relations the patch created earlier and that still hold no rows copied from elsewhere.
-    public let emptyNewRelations: Set<QualifiedName>
-    /// Every relation the patch created earlier, filled or not.
-    public let createdEarlier: Set<QualifiedName>
+    let ledger: PatchLedger
+    /// The statement's index: the context sees what statements before it did.
+    let statement: Int
+    /// Which transaction of the file the statement runs in (each autocommit statement is one).
+    public let transaction: Int
     /// `lock_timeout` in effect, in milliseconds; nil or 0 means waiting forever.
     public let lockTimeoutMilliseconds: Int?
     /// True when the statement runs inside a transaction block (explicit or the runner's).
     public let isInTransaction: Bool
-    /// Locks taken by earlier statements of the same transaction and still held.
-    public let heldLocks: [QualifiedName: HeldLock]
     /// Enum values added earlier in the same transaction, by type.
     public let enumValuesAddedInTransaction: [String]
 
     /// Work on a relation created earlier in the patch and still empty is cheap and live-safe.
-    public func isEmptyNew(_ relation: QualifiedName) -> Bool { emptyNewRelations.contains(relation) }
+    public func isEmptyNew(_ relation: QualifiedName) -> Bool { ledger.isEmptyNew(relation, before: statement) }
 
     /// A relation that existed before the patch.
-    public func isPreExisting(_ relation: QualifiedName) -> Bool { !createdEarlier.contains(relation) }
+    public func isPreExisting(_ relation: QualifiedName) -> Bool { !ledger.isCreated(relation, before: statement) }
+
+    /// The lock an earlier statement of the same transaction took on the relation and still holds.
+    public func heldLock(on relation: QualifiedName) -> HeldLock? {
+        isInTransaction ? ledger.heldLock(on: relation, before: statement) : nil
+    }
+
+    /// Every lock earlier statements of the same transaction still hold (built on each call:
+    /// for reports that draw them all, not for per-relation questions).
+    public var heldLocks: [QualifiedName: HeldLock] {
+        isInTransaction ? ledger.heldLocks(before: statement, transaction: transaction) : [:]
+    }
 }
 
 /// The strongest lock a transaction holds on a relation, and which statement first took it.

@@ -11,7 +11,7 @@ struct OverBudget: Rule {
         let clock = FileClock(estimate: patch.estimate, options: patch.options)
         guard clock.isOverBudget else { return [] }
         let costliest = zip(patch.statements, patch.estimate.statements)
-            .filter { !$0.1.blocks.isEmpty }
+            .filter { $0.1.isWhileBlocked }
             .sorted { $0.1.seconds > $1.1.seconds || ($0.1.seconds == $1.1.seconds && $0.0.parsed.index < $1.0.parsed.index) }
             .prefix(3)
         guard let first = costliest.first else { return [] }

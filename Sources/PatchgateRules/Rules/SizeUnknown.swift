@@ -9,14 +9,15 @@ struct SizeUnknown: StatementRule {
     static let summary = "slow work while tables are blocked, on a table whose size is unknown"
 
     func check(_ statement: AnalyzedStatement, in patch: PatchContext) -> [Finding] {
-        guard let estimate = patch.estimate(of: statement), !estimate.blocks.isEmpty else { return [] }
+        guard let estimate = patch.estimate(of: statement), estimate.isWhileBlocked else { return [] }
         let unknown = estimate.unknownSizes
         guard !unknown.isEmpty else { return [] }
         let names = unknown.map(\.description).joined(separator: ", ")
-        let work = Set(estimate.inputs.filter { $0.bytes == nil }.map(\.operation.rawValue)).sorted().joined(separator: ", ")
-        let blocked = estimate.blocks.map(\.relation.description).joined(separator: ", ")
+        let work = Set(estimate.inputs.filter { $0.bytes == nil }.map(\.operation.displayName)).sorted().joined(separator: ", ")
+        let blocked = estimate.blocks.isEmpty ? "the tables its transaction locked earlier stay"
+            : estimate.blocks.map(\.relation.description).joined(separator: ", ") + (estimate.blocks.count == 1 ? " stays" : " stay")
         return [patch.finding(Self.self, statement,
-                              "the size of \(names) is unknown, so the \(work) cannot be timed while \(blocked) stays blocked",
+                              "the size of \(names) is unknown, so the \(work) cannot be timed while \(blocked) blocked",
                               help: "list \(names) in the --stats file (heapBytes, indexBytes), or pass --assume-small if it holds only a few rows")]
     }
 }

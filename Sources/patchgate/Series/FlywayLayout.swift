@@ -2,10 +2,12 @@ import PatchgateEffects
 
 /// Flyway's `V<version>__<description>.sql`, `U<version>__…` (undo) and `R__…` (repeatable).
 ///
-/// Order (https://documentation.red-gate.com/fd/migrations-184127470.html, "Versioned
-/// Migrations"/"Repeatable Migrations"): versioned migrations by version, its parts separated
-/// by `.` or `_` and compared as numbers; within a run, repeatables always after every pending
-/// versioned migration, in the order of their description. Undo migrations revert a version.
+/// Order (Flyway's "Migrations" page, https://flywaydb.org/documentation/migrations): versioned
+/// migrations "are applied in order"; "within a single migration run, repeatable migrations are
+/// always applied last, after all pending versioned migrations", "in the order of their
+/// description". Undo migrations revert a version. Version parts, separated by `.` or `_`, are
+/// compared as numbers with missing parts as 0 — how Flyway compares them is not confirmed from
+/// its own documentation here.
 ///
 /// Transactions (https://documentation.red-gate.com/fd/migration-transaction-handling-273973399.html):
 /// Flyway wraps the execution of each migration script in a single transaction. A script

@@ -29,17 +29,17 @@ BIN="${PATCHGATE_BIN:-$root/.build/release/patchgate}"
 CORPUS="$SHARED/corpus"
 
 echo "## patchgate --jobs 1 (one thread: compare with raw-pb and squawk-1c)"
-PATCHGATE_CMD="$BIN check --format json --jobs 1" "$SHARED/bench/peer-bench.sh"
+PATCHGATE_CMD="$BIN check --format json --include-down --jobs 1" "$SHARED/bench/peer-bench.sh"
 echo
 echo "## patchgate, default jobs ($(nproc) cores: compare wall time with squawk)"
-PATCHGATE_CMD="$BIN check --format json" "$SHARED/bench/peer-bench.sh"
+PATCHGATE_CMD="$BIN check --format json --include-down" "$SHARED/bench/peer-bench.sh"
 echo
 
 # The whole corpus as one argument list, as peer-bench's corpus workload passes it (the
 # non-UTF-8 file included here: patchgate reports it and goes on).
 mapfile -t corpus < <(cd "$CORPUS" && find . -name '*.sql' | sed 's|^\./||' | LC_ALL=C sort)
 rss() { # label, jobs flag
-  (cd "$CORPUS" && /usr/bin/time -f '%M' -o /tmp/bench-rss.txt "$BIN" check --format json "$2" "${corpus[@]}" >/dev/null 2>&1) || true
+  (cd "$CORPUS" && /usr/bin/time -f '%M' -o /tmp/bench-rss.txt "$BIN" check --format json --include-down "$2" "${corpus[@]}" >/dev/null 2>&1) || true
   local kb; kb=$(tail -1 /tmp/bench-rss.txt)
   printf '%-34s %6d MB   (target < 150 MB)\n' "peak RSS, whole corpus, $1:" $((kb / 1024))
 }
@@ -61,11 +61,12 @@ print('%-34s %6.1f ms  (median; min %.1f ms; target < 30 ms)  %s, %s bytes'
 PY
 
 # The schema issue's figure: load the Launchpad baseline (about 960 KB), then check and replay
-# every patch against it; and the load alone, under one small patch.
+# every patch against it; and the load alone, under one small patch (with --profile launchpad,
+# so that its earlier siblings, already in the baseline, are not replayed first).
 baseline="$CORPUS/launchpad/launchpad-2211-00-0.sql"
 hyperfine -N -i -w 1 -r 5 --style none --export-json /tmp/bench-baseline.json \
   "$BIN check --format json --profile launchpad --schema $baseline $CORPUS/launchpad/patches" \
-  "$BIN check --format json --schema $baseline $CORPUS/$path" >/dev/null 2>&1 || true
+  "$BIN check --format json --profile launchpad --schema $baseline $CORPUS/$path" >/dev/null 2>&1 || true
 python3 - <<'PY'
 import json
 results = json.load(open('/tmp/bench-baseline.json'))['results']

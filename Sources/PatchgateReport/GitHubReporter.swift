@@ -9,7 +9,7 @@ public enum GitHubReporter {
         document(files: result.files.map(fileCommands), inputErrors: result.inputErrors)
     }
 
-    /// The whole output from files rendered one by one (in path order).
+    /// The whole output from files rendered one by one (in the run's order).
     public static func document(files: [String], inputErrors: [InputError]) -> String {
         files.joined() + inputErrors.map { error in
             WorkflowCommand.line("error", properties: [("file", error.path), ("title", "input-error")], message: error.message) + "\n"

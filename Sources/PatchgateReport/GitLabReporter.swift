@@ -10,7 +10,7 @@ public enum GitLabReporter {
         document(files: result.files.map(fileIssues), inputErrors: result.inputErrors)
     }
 
-    /// The whole report from files rendered one by one (in path order).
+    /// The whole report from files rendered one by one (in the run's order).
     public static func document(files: [String], inputErrors: [InputError]) -> String {
         var json = JSONWriter()
         json.array(files.filter { !$0.isEmpty } + inputErrors.map(inputErrorIssue)) { json, issues in json.raw(issues) }

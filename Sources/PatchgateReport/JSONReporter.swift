@@ -10,7 +10,7 @@ public enum JSONReporter {
         document(files: result.files.map(fileJSON), inputErrors: result.inputErrors, summary: result.summary)
     }
 
-    /// The whole document from files rendered one by one (in path order).
+    /// The whole document from files rendered one by one (in the run's order).
     public static func document(files: [String], inputErrors: [InputError], summary: RunSummary) -> String {
         var json = JSONWriter()
         json.object { json in

@@ -10,7 +10,7 @@ public enum JUnitReporter {
         document(testCases: result.files.map(testCase), inputErrors: result.inputErrors, summary: result.summary)
     }
 
-    /// The whole report from files rendered one by one (in path order), with the run's counts.
+    /// The whole report from files rendered one by one (in the run's order), with the run's counts.
     public static func document(testCases: [String], inputErrors: [InputError], summary: RunSummary) -> String {
         let failures = Verdict.allCases.filter(isFailure).reduce(0) { $0 + summary.count($1) }
         let counts = "tests=\"\(summary.files + inputErrors.count)\" failures=\"\(failures)\" errors=\"\(inputErrors.count)\""

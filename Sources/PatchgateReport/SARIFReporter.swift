@@ -13,7 +13,7 @@ public enum SARIFReporter {
         document(files: result.files.map(SARIFFile.init), inputErrors: result.inputErrors)
     }
 
-    /// The whole log from files rendered one by one (in path order).
+    /// The whole log from files rendered one by one (in the run's order).
     public static func document(files: [SARIFFile], inputErrors: [InputError]) -> String {
         let rules = SARIFRules(ids: Set(files.flatMap(\.ruleIDs)).sorted())
         var json = JSONWriter()

@@ -36,8 +36,11 @@ extension Patchgate {
 
         // The options a configuration file can also set are nil when not given, so that
         // Configuration can tell a flag from a default.
-        @Option(help: "How the runner applies a file: per-file (one transaction; the default) or none.")
+        @Option(help: "How the runner applies a file: per-file (one transaction) or none (default: as the series' migration tool does, else per-file).")
         var transaction: TransactionModeArgument?
+
+        @Flag(help: "Also check down migrations (undo/revert scripts), each on its own, never replayed into the schema.")
+        var includeDown = false
 
         @Option(help: "The longest lock_timeout that counts as a guard for a live change, e.g. 10s (the default) or 500ms.")
         var maxLockTimeout: String?
@@ -129,6 +132,25 @@ extension Patchgate {
             return (unique.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }, errors, landed)
         }
 
+        /// The inputs in their series' replay order, with the earlier patches a schema replay
+        /// needs; the dumps given as --schema are not patches of the run.
+        private func seriesPlan(_ inputs: [InputFile], configuration: Configuration, hasCatalog: Bool) -> RunPlanner.Plan {
+            let schemas = configuration.schemaPaths
+            var planner = RunPlanner(profile: configuration.profile, includesDown: includeDown, replaysEarlierPatches: hasCatalog)
+            planner.schemaPaths = schemas
+            if configuration.profile == .launchpad {
+                planner.baseline = schemas.lazy.compactMap { path in LaunchpadRevision(baselineName: path).map { (path, $0) } }.first
+            }
+            let plan = planner.plan(inputs)
+            if !plan.skippedDown.isEmpty {
+                Console.writeError("note: \(plan.skippedDown.count) down migration(s) not checked (use --include-down), e.g. \(plan.skippedDown[0])\n")
+            }
+            if !plan.skippedVerify.isEmpty {
+                Console.writeError("note: \(plan.skippedVerify.count) sqitch verify script(s) not checked: they are not migrations\n")
+            }
+            return plan
+        }
+
         func run() throws {
             let configuration = try loadConfiguration()
             guard !launchpadRequireConcurrently || configuration.profile == .launchpad else {
@@ -148,16 +170,15 @@ extension Patchgate {
             let keepsResults = !format.streamsPerFile || !outputs.isEmpty
             let plan = FileOutcome.Plan(options: options, format: format, text: text, keepsResult: keepsResults, landedPatches: landed)
             let run = RunOutput(streaming: keepsResults ? nil : format)
-            if options.catalog == nil {
-                WorkerPool.forEach(inputs, threads: jobs, { input in FileOutcome.check(input, plan: plan) }, consume: run.add)
-            } else {
-                SeriesReplay.check(inputs, plan: plan).forEach(run.add)
-            }
+            let series = seriesPlan(inputs, configuration: configuration, hasCatalog: catalog != nil)
+            // The layout decides how each file runs unless the flag or the configuration file says.
+            let explicitMode = (transaction ?? configuration.file?.transaction).map { $0 == .perFile ? TransactionMode.perFile : TransactionMode.none }
+            SeriesReplay(plan: plan, explicitTransactionMode: explicitMode).run(series.items, jobs: jobs, consume: run.add)
             var summary = run.summary
             summary.windowBudgetSeconds = options.budget.windowSeconds
             var inputErrors = collectErrors + run.readErrors
             if keepsResults {
-                var result = CheckResult(files: run.results, inputErrors: inputErrors)
+                var result = CheckResult(filesInRunOrder: run.results, inputErrors: inputErrors)
                 result.windowBudgetSeconds = options.budget.windowSeconds
                 run.output.write(ReportWriter.render(format, result, text: text))
                 inputErrors += ReportWriter.write(outputs, result)
@@ -187,6 +208,8 @@ struct FileOutcome: Sendable {
         let text: TextReporter
         let keepsResult: Bool
         var landedPatches: Set<String> = []
+        /// The runner decides the file's transaction from its statements (Flyway).
+        var decidesTransactionFromStatements = false
     }
 
     let rendered: [UInt8]
@@ -203,7 +226,9 @@ struct FileOutcome: Sendable {
         case .success(let bytes):
             var options = plan.options
             options.isLandedPatch = plan.landedPatches.contains(input.path)
-            let result = Checker.check(path: input.path, bytes: bytes, options: options)
+            let result = plan.decidesTransactionFromStatements
+                ? StatementDecidedTransaction.check(path: input.path, bytes: bytes, options: options)
+                : Checker.check(path: input.path, bytes: bytes, options: options)
             var summary = RunSummary()
             summary.add(result)
             let rendered = plan.keepsResult ? []

@@ -2,8 +2,9 @@ import PatchgateReport
 import PatchgateRules
 import PatchgateSource
 
-/// What a run has written and counted so far. Files arrive in path order, one at a time (see
-/// `WorkerPool.forEach`), on whichever worker thread finished the next one.
+/// What a run has written and counted so far. Files arrive in the run's order (each series in
+/// its replay order, see `RunPlanner`), one at a time (see `WorkerPool.forEach`), on whichever
+/// worker thread finished the next one.
 final class RunOutput: @unchecked Sendable {
     /// The format written file by file as results arrive; nil when a whole-run format keeps them.
     let format: OutputFormat?

@@ -34,14 +34,21 @@ public struct FileResult: Sendable {
     public func count(_ severity: Severity) -> Int { findings.count { $0.severity == severity && !$0.isSuppressed } }
 }
 
-/// The whole run: files in path order, and the paths that could not be read at all.
+/// The whole run: files in path order (or in the run's order: a series' replay order), and the
+/// paths that could not be read at all.
 public struct CheckResult: Sendable {
     public let files: [FileResult]
     public let inputErrors: [InputError]
     public var windowBudgetSeconds = Budget().windowSeconds
 
     public init(files: [FileResult], inputErrors: [InputError]) {
-        self.files = files.sorted { $0.path < $1.path }
+        self.init(filesInRunOrder: files.sorted { $0.path < $1.path }, inputErrors: inputErrors)
+    }
+
+    /// Files kept in the order given: the order the run replayed them in, which a reader of a
+    /// series follows.
+    public init(filesInRunOrder files: [FileResult], inputErrors: [InputError]) {
+        self.files = files
         self.inputErrors = inputErrors.sorted { $0.path < $1.path }
     }
 

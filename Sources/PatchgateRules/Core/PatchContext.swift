@@ -51,6 +51,9 @@ public struct CheckOptions: Sendable {
     public var budget = Budget()
     /// Per-rule levels from the configuration file, applied as the rule phases run.
     public var ruleLevels: [String: RuleLevel] = [:]
+    /// The baseline dump (`--schema launchpad-MAJOR-MINOR-N.sql`) that already contains this
+    /// patch, which is then checked without the schema.
+    public var containingBaseline: String?
     /// `--launchpad-require-concurrently`: a plain CREATE INDEX in a hot Launchpad patch is an
     /// error, for teams that want the SQL to say how it runs.
     public var launchpadRequiresConcurrently = false

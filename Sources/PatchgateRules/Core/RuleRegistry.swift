@@ -4,7 +4,7 @@ public enum RuleRegistry {
     static var phases: [[any Rule]] { [specific, [BlockingScanOrIndexBuild()], [RequireLockTimeout()], [MixedHotAndCold()]] }
 
     static let specific: [any Rule] = [
-        SyntaxError(), StatementTooDeep(), UnknownObject(), AlreadyExists(), ModifiedLandedPatch(), PsqlMetaCommand(), PsqlVariable(), PsqlCopyData(), EmptyPatch(),
+        SyntaxError(), StatementTooDeep(), UnknownObject(), AlreadyExists(), ModifiedLandedPatch(), LaunchpadFileName(), LaunchpadInBaseline(), PsqlMetaCommand(), PsqlVariable(), PsqlCopyData(), EmptyPatch(),
         ConcurrentInTransaction(), ConcurrentIndexOnPartitionedTable(), EnumValueInTransaction(),
         RequireConcurrentIndexCreation(), RequireConcurrentIndexDeletion(), RequireConcurrentReindex(),
         AddingNotNullColumnWithoutDefault(), AddingColumnWithVolatileDefault(), ChangingColumnType(),

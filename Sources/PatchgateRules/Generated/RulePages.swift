@@ -913,6 +913,67 @@ UPDATE bugimportance SET label = 'unknown';
 INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 9, 0);
 ```
 """###,
+        "launchpad-file-name": ###"""
+# launchpad-file-name
+
+**Severity:** warning · **Verdict:** hot
+
+With `--profile launchpad`: catches a `.sql` file in the patch directory whose name is not `patch-MAJOR-MINOR-N.sql` with a four-digit MAJOR, a two-digit MINOR and a one-digit N — for example `patch-2209-39-10.sql`, `patch-2209-9-0.sql` or `notes.sql`.
+
+## Why
+Launchpad's `database/schema/upgrade.py` collects the patches to apply with the glob `patch-????-??-?.sql` and applies those not yet recorded in `LaunchpadDatabaseRevision`, in the order of their three numbers (Launchpad, [`database/schema/upgrade.py`](https://git.launchpad.net/launchpad/tree/database/schema/upgrade.py)). A file named otherwise is silently left out: it is never applied, on staging or in production, however correct its SQL. patchgate still checks the file's statements, but leaves it out of the replayed series, as `upgrade.py` would.
+
+## Safe alternative
+Rename the file to the next free patch number. N is one digit: a tenth hot patch for the same MINOR takes a new MINOR instead of `-10`.
+
+```sql
+-- patch-2211-42-0.sql (was notes.sql)
+CREATE TABLE bugtask_note (id serial PRIMARY KEY, bugtask integer NOT NULL, note text NOT NULL);
+INSERT INTO LaunchpadDatabaseRevision VALUES (2211, 42, 0);
+```
+
+## Examples
+The finding depends on the file name, not on SQL text; the inputs are described instead.
+
+Bad: `database/schema/patch-2209-39-10.sql` — N has two digits, so the glob does not match. Reported at line 1 as `launchpad-file-name`.
+
+Bad: `database/schema/notes.sql` checked with `--profile launchpad`.
+
+Good: `database/schema/patch-2209-39-1.sql`, and a patch checked under its proper name:
+
+```sql good
+-- patchgate-test: profile=launchpad file=patch-2300-07-1.sql
+-- The note a triager leaves on a bug task.
+COMMENT ON TABLE bugtask IS 'A bug in a target';
+INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 7, 1);
+```
+"""###,
+        "launchpad-in-baseline": ###"""
+# launchpad-in-baseline
+
+**Severity:** info · **Verdict:** hot
+
+With `--profile launchpad` and a baseline given as `--schema launchpad-MAJOR-MINOR-N.sql`: notes a patch whose revision is at or below the baseline's. The baseline already contains that patch, so the patch is checked without the schema (as if no `--schema` were given) and is not replayed; only the later patches are checked against the baseline.
+
+## Why
+A Launchpad baseline dump such as `launchpad-2211-00-0.sql` is the schema with every patch up to its own revision applied (a `pg_dump --schema-only` style dump, [pg_dump](https://www.postgresql.org/docs/15/app-pgdump.html)); Launchpad builds new databases from it and `upgrade.py` applies only the patches above it (Launchpad, [`database/schema/upgrade.py`](https://git.launchpad.net/launchpad/tree/database/schema/upgrade.py)). Checking an older patch against the baseline would compare it with a schema it already helped to build: its `CREATE TABLE` would be reported as `already-exists`, and objects later patches dropped as `unknown-object`. Checking it alone gives the findings its SQL deserves; this note says why no schema facts were used.
+
+## Safe alternative
+Nothing to change. To check an old patch against the schema it applied to, give a baseline older than the patch.
+
+```sql
+-- patch-2211-05-0.sql, above the baseline launchpad-2211-00-0.sql: checked against it
+ALTER TABLE bugtask ADD COLUMN heat_updated timestamp without time zone;
+INSERT INTO LaunchpadDatabaseRevision VALUES (2211, 5, 0);
+```
+
+## Examples
+The note depends on the file name and the baseline, not on SQL text; the inputs are described instead.
+
+Noted: `patch-2210-12-0.sql` checked with `--profile launchpad --schema launchpad-2211-00-0.sql`.
+
+Not noted: `patch-2211-05-0.sql` with the same baseline — it is checked against the baseline and replayed.
+"""###,
         "launchpad-large-table-column": ###"""
 # launchpad-large-table-column
 

@@ -1,0 +1,102 @@
+import Foundation
+import PatchgateRules
+
+/// Turns the files a run was asked for into the files it goes through: grouped by series, in
+/// each series' replay order, with the earlier patches of a series put in front (replayed only)
+/// when a schema is given, so that checking one patch sees what the patches before it did.
+struct RunPlanner {
+    let profile: Profile
+    let includesDown: Bool
+    /// A schema is given: earlier patches of a series are replayed into it.
+    let replaysEarlierPatches: Bool
+    /// With `--profile launchpad`, the `--schema` dump named `launchpad-MAJOR-MINOR-N.sql`.
+    var baseline: (path: String, revision: LaunchpadRevision)?
+    /// The `--schema` dumps: never a patch of a series, even when they sit among the patches.
+    var schemaPaths: [String] = []
+
+    struct Plan {
+        var items: [RunItem] = []
+        /// Requested files that are not checked: down migrations without `--include-down`, and
+        /// sqitch verify scripts.
+        var skippedDown: [String] = []
+        var skippedVerify: [String] = []
+    }
+
+    func plan(_ inputs: [InputFile]) -> Plan {
+        var plan = Plan()
+        var ordered: [(anchor: String, rank: Int, item: RunItem)] = []
+        var groups: [String: [InputFile]] = [:]
+        for input in inputs where !isSchema(input.path) {
+            if input.origin == .standardInput {
+                ordered.append((input.path, 0, RunItem(input: input)))
+            } else {
+                groups[SeriesDetector.root(of: input.path, profile: profile), default: []].append(input)
+            }
+        }
+        for (root, requested) in groups {
+            let series = SeriesDetector.series(in: SeriesDirectory.read(root), profile: profile)
+            ordered += items(of: series, requested: requested, skipping: &plan)
+        }
+        plan.skippedDown.sort()
+        plan.skippedVerify.sort()
+        plan.items = ordered.sorted {
+            if $0.anchor != $1.anchor { return $0.anchor.utf8.lexicographicallyPrecedes($1.anchor.utf8) }
+            if $0.rank != $1.rank { return $0.rank < $1.rank }
+            return $0.item.input.path.utf8.lexicographicallyPrecedes($1.item.input.path.utf8)
+        }.map(\.item)
+        return plan
+    }
+
+    private func isSchema(_ path: String) -> Bool {
+        guard !schemaPaths.isEmpty else { return false }
+        let file = URL(fileURLWithPath: path).standardizedFileURL.path
+        return schemaPaths.contains { URL(fileURLWithPath: $0).standardizedFileURL.path == file }
+    }
+
+    /// The requested files of one series and the earlier ones they need, each with its place:
+    /// a series sorts as one block at its root (a plain directory file by file, in path order).
+    private func items(of series: MigrationSeries, requested: [InputFile], skipping plan: inout Plan)
+        -> [(anchor: String, rank: Int, item: RunItem)] {
+        let requestedByPath = Dictionary(requested.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let anchor = { (path: String) in series.layout == .plain ? path : series.root + "/" }
+        let ups = series.upMembers.filter { !isSchema($0.path) }
+        let lastRequested = ups.lastIndex { requestedByPath[$0.path] != nil }
+        var found: [(String, Int, RunItem)] = []
+        for (index, member) in ups.enumerated() {
+            let input = requestedByPath[member.path]
+            guard input != nil || (replaysEarlierPatches && index < (lastRequested ?? -1)) else { continue }
+            var item = RunItem(input: input ?? InputFile(path: member.path))
+            item.isReported = input != nil
+            item.transactionMode = member.transactionMode
+            item.decidesTransactionFromStatements = member.decidesTransactionFromStatements
+            if let baseline, let revision = LaunchpadRevision(fileName: member.path), revision <= baseline.revision {
+                item.usesCatalog = false
+                item.isReplayed = false
+                item.containingBaseline = SeriesDirectory.name(of: baseline.path)
+            }
+            found.append((anchor(member.path), index, item))
+        }
+        let members = Set(series.members.map(\.path))
+        for input in requested.sorted(by: { $0.path < $1.path }) {
+            if let member = series.member(at: input.path), member.direction == .down {
+                guard includesDown else { plan.skippedDown.append(input.path); continue }
+                var item = RunItem(input: input)
+                item.transactionMode = member.transactionMode
+                item.decidesTransactionFromStatements = member.decidesTransactionFromStatements
+                item.usesCatalog = false
+                item.isReplayed = false
+                found.append((anchor(input.path), series.members.firstIndex(of: member) ?? ups.count, item))
+            } else if !members.contains(input.path) {
+                if series.layout == .sqitch, SeriesDirectory.name(of: SeriesDirectory.parent(of: input.path)) == "verify" {
+                    plan.skippedVerify.append(input.path)
+                    continue
+                }
+                // Outside the series (a misnamed Launchpad patch): checked where it stands, never replayed.
+                var item = RunItem(input: input)
+                item.isReplayed = false
+                found.append((anchor(input.path), series.members.count, item))
+            }
+        }
+        return found
+    }
+}

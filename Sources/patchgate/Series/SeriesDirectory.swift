@@ -1,0 +1,63 @@
+import Foundation
+
+/// The files below a series root that its layout can see: names relative to the root, two
+/// directory levels deep at most (Diesel's `<version>_<name>/up.sql`, sqitch's `deploy/x.sql`).
+struct SeriesDirectory: Sendable {
+    /// "" for the current directory, otherwise a path without a trailing slash.
+    let root: String
+    /// Relative names of regular files, sorted bytewise so that every layout starts from the
+    /// same order.
+    let files: [String]
+
+    init(root: String, files: [String]) {
+        self.root = root
+        self.files = files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    static func read(_ root: String) -> SeriesDirectory {
+        SeriesDirectory(root: root, files: listing(root.isEmpty ? "." : root, prefix: "", depth: 2))
+    }
+
+    func path(_ relative: String) -> String { Self.join(root, relative) }
+
+    static func join(_ directory: String, _ relative: String) -> String {
+        directory.isEmpty ? relative : directory + "/" + relative
+    }
+
+    func contains(_ relative: String) -> Bool { files.contains(relative) }
+
+    func contents(_ relative: String) -> String? {
+        FileManager.default.contents(atPath: path(relative)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Files directly in the root whose name ends with `suffix`.
+    func topLevel(endingWith suffix: String) -> [String] {
+        files.filter { !$0.contains("/") && $0.hasSuffix(suffix) }
+    }
+
+    /// The directory holding `path`: "" for a bare file name.
+    static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    static func name(of path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
+    }
+
+    private static func listing(_ directory: String, prefix: String, depth: Int) -> [String] {
+        guard depth > 0, let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+        var found: [String] = []
+        for name in names {
+            let full = directory + "/" + name
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                found += listing(full, prefix: prefix + name + "/", depth: depth - 1)
+            } else {
+                found.append(prefix + name)
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,49 @@
+import PatchgateEffects
+
+/// The tools whose migration directories patchgate recognises: each decides which files form
+/// the series, the order its runner replays them in, and how it applies each file.
+enum SeriesLayout: String, Sendable, CaseIterable {
+    case plain
+    case flyway
+    case golangMigrate = "golang-migrate"
+    case diesel
+    case prisma
+    case sqitch
+    case launchpad
+}
+
+/// One file of a series, as its runner sees it.
+struct SeriesMember: Sendable, Equatable {
+    enum Direction: Sendable, Equatable {
+        case up
+        /// Reverts an up migration: never part of the replayed series.
+        case down
+    }
+
+    /// The file's path as the command line names it (the series root joined with its name).
+    let path: String
+    let direction: Direction
+    /// How the runner applies this file; nil leaves it to `--transaction` (per-file by default).
+    var transactionMode: TransactionMode?
+    /// The runner takes the file out of the transaction when a statement cannot run in one.
+    var decidesTransactionFromStatements = false
+
+    init(path: String, direction: Direction = .up, transactionMode: TransactionMode? = nil) {
+        self.path = path
+        self.direction = direction
+        self.transactionMode = transactionMode
+    }
+}
+
+/// The files below one root that a runner applies, in its replay order.
+struct MigrationSeries: Sendable {
+    let layout: SeriesLayout
+    /// The directory the layout is rooted at; "" for the current directory.
+    let root: String
+    /// Up migrations in replay order, then down migrations in the order of their versions.
+    let members: [SeriesMember]
+
+    var upMembers: [SeriesMember] { members.filter { $0.direction == .up } }
+
+    func member(at path: String) -> SeriesMember? { members.first { $0.path == path } }
+}

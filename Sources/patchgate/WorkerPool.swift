@@ -48,6 +48,8 @@ private final class OrderedResults<Output>: @unchecked Sendable {
     private var slots: [Output?]
     private var nextClaim = 0
     private var nextConsume = 0
+    /// Results whose `consume` has returned: `nextConsume` moves on before it is called.
+    private var consumed = 0
     private var isConsuming = false
     private let window: Int
     private let consume: (Output) -> Void
@@ -81,15 +83,18 @@ private final class OrderedResults<Output>: @unchecked Sendable {
             condition.unlock()
             consume(next)
             condition.lock()
+            consumed += 1
         }
         isConsuming = false
         condition.broadcast()
         condition.unlock()
     }
 
+    /// Returns once the last `consume` has returned, not merely started: the caller writes
+    /// what comes after the last file.
     func waitUntilConsumed() {
         condition.lock()
-        while nextConsume < slots.count { condition.wait() }
+        while consumed < slots.count { condition.wait() }
         condition.unlock()
     }
 }

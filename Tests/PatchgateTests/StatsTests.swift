@@ -68,6 +68,7 @@ struct StatsTests {
         let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let files = try #require(document["files"] as? [[String: Any]])
         #expect(files.map { $0["verdict"] as? String } == ["rejected", "downtime"])
+        try #require(files.count == 2)
         let statement = try #require((files[1]["statements"] as? [[String: Any]])?.first)
         let estimate = try #require(statement["estimate"] as? [String: Any])
         let inputs = try #require(estimate["inputs"] as? [[String: Any]])

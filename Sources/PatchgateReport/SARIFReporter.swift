@@ -10,12 +10,12 @@ public enum SARIFReporter {
     static let schema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
     public static func render(_ result: CheckResult) -> String {
-        document(files: result.files.map(SARIFFile.init), inputErrors: result.inputErrors)
+        document(files: result.files.map(SARIFFile.init), inputErrors: result.inputErrors, ruleDocsBaseURL: result.ruleDocsBaseURL)
     }
 
     /// The whole log from files rendered one by one (in the run's order).
-    public static func document(files: [SARIFFile], inputErrors: [InputError]) -> String {
-        let rules = SARIFRules(ids: Set(files.flatMap(\.ruleIDs)).sorted())
+    public static func document(files: [SARIFFile], inputErrors: [InputError], ruleDocsBaseURL: String? = nil) -> String {
+        let rules = SARIFRules(ids: Set(files.flatMap(\.ruleIDs)).sorted(), docsBaseURL: ruleDocsBaseURL)
         var json = JSONWriter()
         json.object { json in
             json.field("$schema", schema)

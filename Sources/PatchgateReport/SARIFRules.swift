@@ -3,22 +3,25 @@ import PatchgateRules
 /// The `tool.driver.rules` of a SARIF run: one reporting descriptor per rule that has a result,
 /// sorted by id (listing every rule would tie every log to every rule page). SARIF's `helpUri`
 /// must be an absolute URI and the rule pages are files of the repository, so the page itself
-/// goes into `help` (text and Markdown) and its path into the descriptor's properties.
+/// goes into `help` (text and Markdown) and its path into the descriptor's properties; `helpUri`
+/// is written when the run says where the pages are published (`--rule-docs-url`).
 struct SARIFRules {
     let ids: [String]
+    var docsBaseURL: String?
 
     func write(into json: inout JSONWriter) {
         let descriptors = RuleRegistry.all
         json.array(ids) { json, id in
             json.object { json in
-                Self.descriptorFields(id: id, descriptor: descriptors.first { $0.id == id }, into: &json)
+                Self.descriptorFields(id: id, descriptor: descriptors.first { $0.id == id }, docsBaseURL: docsBaseURL, into: &json)
             }
         }
     }
 
-    private static func descriptorFields(id: String, descriptor: RuleDescriptor?, into json: inout JSONWriter) {
+    private static func descriptorFields(id: String, descriptor: RuleDescriptor?, docsBaseURL: String?, into json: inout JSONWriter) {
         json.field("id", id)
         json.field("name", upperCamelCase(id))
+        if let base = docsBaseURL { json.field("helpUri", (base.hasSuffix("/") ? base : base + "/") + "\(id).md") }
         guard let descriptor else { return }
         let page = RuleRegistry.page(for: id)
         json.key("shortDescription")

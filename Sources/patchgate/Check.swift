@@ -78,7 +78,13 @@ extension Patchgate {
         @Flag(help: "Read no configuration file.")
         var noConfig = false
 
+        @Option(help: ArgumentHelp("Where the rules/ pages are published, an absolute URL such as https://github.com/org/repo/blob/main/rules/: SARIF links each rule there.", valueName: "url"))
+        var ruleDocsUrl: String?
+
         func validate() throws {
+            if let ruleDocsUrl, !ConfigKeys.isAbsoluteURL(ruleDocsUrl) {
+                throw ValidationError("--rule-docs-url: '\(ruleDocsUrl)' is not an absolute URL such as https://example.org/rules/")
+            }
             guard !paths.isEmpty || staged || changedSince != nil else {
                 throw ValidationError("name the patches to check: files, directories or -, or use --staged or --changed-since")
             }
@@ -180,6 +186,7 @@ extension Patchgate {
             if keepsResults {
                 var result = CheckResult(filesInRunOrder: run.results, inputErrors: inputErrors)
                 result.windowBudgetSeconds = options.budget.windowSeconds
+                result.ruleDocsBaseURL = ruleDocsUrl ?? configuration.file?.ruleDocsUrl
                 run.output.write(ReportWriter.render(format, result, text: text))
                 inputErrors += ReportWriter.write(outputs, result)
             } else if format == .json {

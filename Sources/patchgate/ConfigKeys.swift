@@ -23,7 +23,20 @@ enum ConfigKeys {
         ("rules", { value, file in file.ruleLevels = try ruleLevels(value) }),
         ("assumeSmall", { value, file in file.assumeSmall = try boolean(value) }),
         ("rates", { value, file in file.rates = try rates(value) }),
+        ("ruleDocsUrl", { value, file in file.ruleDocsUrl = try absoluteURL(value) }),
     ]
+
+    /// SARIF's `helpUri` must be absolute: a scheme such as https is required.
+    static func isAbsoluteURL(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":"), colon != text.startIndex else { return false }
+        return text[..<colon].allSatisfy { $0.isLetter || $0.isNumber || "+-.".contains($0) } && text[colon...].count > 1
+    }
+
+    private static func absoluteURL(_ value: ConfigValue) throws -> String {
+        let text = try value.scalar()
+        guard isAbsoluteURL(text) else { throw value.error("'\(value.key)': '\(text)' is not an absolute URL such as https://example.org/rules/") }
+        return text
+    }
 
     static let names = all.map(\.name)
 

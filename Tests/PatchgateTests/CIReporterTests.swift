@@ -58,6 +58,24 @@ struct CIReporterTests {
         #expect(check.stdout == "valid\n")
     }
 
+    /// With `--rule-docs-url` every rule links its page, and the log still validates.
+    @Test func sarifLinksRulePagesWhenTheirURLIsGiven() throws {
+        var result = try CIFixtures.examples()
+        result.ruleDocsBaseURL = "https://example.org/patchgate/rules"
+        let sarif = SARIFReporter.render(result)
+        let check = try Python.run(CIFixtures.validateSARIF, input: sarif, arguments: [CIFixtures.sarifSchema.path])
+        #expect(check.stdout == "valid\n", "\(check.stderr)")
+        let tool = try CIFixtures.sarifRun(result)["tool"] as? [String: Any]
+        let rules = (tool?["driver"] as? [String: Any])?["rules"] as? [[String: Any]] ?? []
+        #expect(!rules.isEmpty)
+        for rule in rules {
+            #expect(rule["helpUri"] as? String == "https://example.org/patchgate/rules/\(rule["id"] as? String ?? "").md")
+        }
+        let bad = try TestSupport.run(["check", "--format", "sarif", "--rule-docs-url", "rules/", "fixtures/examples"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("not an absolute URL"))
+    }
+
     /// The validation above can fail: a relative `helpUri` (the schema wants an absolute URI,
     /// which is why the reporter puts the rule page into `help`) and a level outside the enum.
     @Test(arguments: [

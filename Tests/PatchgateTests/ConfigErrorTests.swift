@@ -6,12 +6,15 @@ import Testing
 extension ConfigTests {
     static let badFiles: [(yaml: String, message: String)] = [
         ("profile: generic\nbudget: 5m\nbudgte: 5m\n",
-         ".patchgate.yml:3:1: error: unknown key 'budgte' (known: profile, budget, patchBudget, postgresVersion, schema, stats, transaction, maxLockTimeout, include, exclude, rules, assumeSmall, rates)"),
+         ".patchgate.yml:3:1: error: unknown key 'budgte' (known: profile, budget, patchBudget, postgresVersion, schema, stats, transaction, maxLockTimeout, include, exclude, rules, assumeSmall, rates, ruleDocsUrl)"),
         ("profile: generic\nbudget: soon\n", ".patchgate.yml:2:9: error: 'budget': 'soon' is not a duration"),
         ("patchBudget: [15s]\n", ".patchgate.yml:1:14: error: 'patchBudget' takes a single value, not a list"),
         ("transaction: maybe\n", ".patchgate.yml:1:14: error: 'transaction': 'maybe' is not one of per-file, none"),
         ("# PostgreSQL\n\npostgresVersion: 16\n", ".patchgate.yml:3:18: error: 'postgresVersion': '16' is not supported: patchgate's facts are proven for PostgreSQL 15 only"),
         ("maxLockTimeout:\n", ".patchgate.yml:1:16: error: 'maxLockTimeout' needs a value"),
+        ("ruleDocsUrl: rules/\n", ".patchgate.yml:1:14: error: 'ruleDocsUrl': 'rules/' is not an absolute URL"),
+        ("assumeSmall: maybe\n", ".patchgate.yml:1:14: error: 'assumeSmall': 'maybe' is not true or false"),
+        ("rates:\n  scan: -3\n", ".patchgate.yml:2:9: error: rate 'scan': '-3' is not a number above 0"),
         ("profile: launchpad\nrules:\n  dropping-colum: off\n", ".patchgate.yml:3:3: error: unknown rule 'dropping-colum'"),
         ("rules:\n  dropping-column: loud\n", ".patchgate.yml:2:20: error: 'rules': 'loud' is not one of off, info, warning, error"),
         ("rules:\n    syntax-error: off\n", ".patchgate.yml:2:19: error: rule 'syntax-error' cannot be off"),

@@ -40,6 +40,9 @@ public struct CheckResult: Sendable {
     public let files: [FileResult]
     public let inputErrors: [InputError]
     public var windowBudgetSeconds = Budget().windowSeconds
+    /// Where the rule pages are published (`--rule-docs-url`), for reports that need absolute
+    /// links; nil when not given.
+    public var ruleDocsBaseURL: String?
 
     public init(files: [FileResult], inputErrors: [InputError]) {
         self.init(filesInRunOrder: files.sorted { $0.path < $1.path }, inputErrors: inputErrors)

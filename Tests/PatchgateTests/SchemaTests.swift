@@ -41,6 +41,24 @@ struct SchemaTests {
         #expect((effects?.scans.isEmpty == false) == scans)
     }
 
+    /// As a PostgreSQL 15.18 server does: a recursing subcommand locks each partition like the
+    /// parent and scans or rewrites the partitions; ENABLE TRIGGER locks the parent alone.
+    @Test func partitionsAreLockedWhenTheSchemaHasThem() {
+        let parent = "CREATE TABLE public.p (k int, c int) PARTITION BY RANGE (k);\n"
+        let partitions = parent + "CREATE TABLE public.p1 PARTITION OF public.p FOR VALUES FROM (0) TO (10);\n"
+            + "CREATE TABLE public.p2 PARTITION OF public.p FOR VALUES FROM (10) TO (20);\n"
+        let p1 = QualifiedName(schema: "public", name: "p1"), p2 = QualifiedName(schema: "public", name: "p2")
+        let notNull = Self.effects("ALTER TABLE p ALTER COLUMN c SET NOT NULL;", schema: partitions)
+        #expect(notNull?.lockMode(on: p1) == .accessExclusive && notNull?.lockMode(on: p2) == .accessExclusive)
+        #expect(notNull?.scans == [p1, p2])
+        let retype = Self.effects("ALTER TABLE p ALTER COLUMN c TYPE bigint;", schema: partitions)
+        #expect(retype?.rewrites == [p1, p2])
+        let alone = Self.effects("ALTER TABLE p ALTER COLUMN c SET NOT NULL;", schema: parent)
+        #expect(alone?.lockMode(on: p1) == nil)
+        let triggers = Self.effects("ALTER TABLE p ENABLE TRIGGER ALL;", schema: partitions)
+        #expect(triggers?.lockMode(on: p1) == nil)
+    }
+
     @Test func dropIndexLocksTheTableTheSchemaNames() {
         let known = Self.effects("DROP INDEX t_c_idx;", schema: "CREATE TABLE public.t (c int);\nCREATE INDEX t_c_idx ON public.t (c);")
         let unknown = Self.effects("DROP INDEX t_c_idx;", schema: "CREATE TABLE public.t (c int);")

@@ -8,6 +8,22 @@ enum AlterTableEffects {
         for action in statement.actions {
             apply(action, table: table, kind: kind, state: state, into: &effects)
         }
+        if kind == .partitionedTable, statement.recursesToChildren, statement.actions.contains(where: recursesToPartitions) {
+            PartitionRecursion.apply(to: table, state: state, into: &effects)
+        }
+    }
+
+    /// The subcommands PostgreSQL 15 runs on every partition too, each locked as the parent is
+    /// (seen on a 15.18 server: ADD/DROP COLUMN, SET NOT NULL, TYPE, ADD CONSTRAINT, SET DEFAULT
+    /// and SET STATISTICS lock the partitions like the parent; ENABLE TRIGGER, OWNER TO and SET
+    /// UNLOGGED lock the parent alone).
+    private static func recursesToPartitions(_ action: AlterTableAction) -> Bool {
+        switch action {
+        case .addColumn, .dropColumn, .alterColumnType, .setNotNull, .dropNotNull, .setDefault, .dropDefault,
+             .addConstraint, .dropConstraint, .validateConstraint, .setStatistics, .setColumnOptions, .setStorage:
+            true
+        default: false
+        }
     }
 
     private static func relationKind(_ statement: AlterTable, table: QualifiedName, state: PatchState) -> RelationKind {

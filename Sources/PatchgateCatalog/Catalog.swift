@@ -8,6 +8,8 @@ public struct Catalog: Sendable {
     /// Declared volatility (`immutable`, `stable`, `volatile`) by function name.
     public private(set) var functionVolatility: [String: String] = [:]
     public private(set) var types: Set<QualifiedName> = []
+    /// Domains by name: the type a domain stands for, and whether it has constraints.
+    public private(set) var domains: [QualifiedName: CreateDomain] = [:]
 
     public init() {}
 
@@ -19,6 +21,12 @@ public struct Catalog: Sendable {
         public var parent: QualifiedName?
         public var partitions: [QualifiedName] = []
         public var indexes: [QualifiedName] = []
+        /// For an index: the table columns it is keyed on (expression keys left out).
+        public var keyColumns: [String] = []
+        /// For a view: the relations its query reads.
+        public var dependsOn: [QualifiedName] = []
+        /// For a view: the column names its query refers to; nil when it selected `*`.
+        public var usedColumns: [String]? = []
         /// Known only from what a patch did to it (no schema named it): its columns are unknown.
         public var isPartial = false
 
@@ -34,6 +42,16 @@ public struct Catalog: Sendable {
 
     public func relation(_ name: QualifiedName) -> Relation? { relations[name] }
     public func contains(_ name: QualifiedName) -> Bool { relations[name] != nil }
+
+    /// The indexes keyed on a column and the views whose query may use it, in name order:
+    /// what DROP COLUMN drops with it, or refuses to drop without CASCADE.
+    public func dependents(ofColumn column: String, in table: QualifiedName) -> (indexes: [QualifiedName], views: [QualifiedName]) {
+        let indexes = (relations[table]?.indexes ?? []).filter { relations[$0]?.keyColumns.contains(column) ?? false }.sorted()
+        let views = relations.filter { _, relation in
+            relation.kind == .view && relation.dependsOn.contains(table) && (relation.usedColumns?.contains(column) ?? true)
+        }.map(\.key).sorted()
+        return (indexes, views)
+    }
 
     /// Tables with a foreign key to `table`, and the tables `table` references.
     public func foreignKeyNeighbours(of table: QualifiedName, resolve: (QualifiedName) -> QualifiedName) -> [QualifiedName] {
@@ -71,4 +89,13 @@ public struct Catalog: Sendable {
     public mutating func declareFunction(_ name: String, volatility: String?) { functionVolatility[name] = volatility ?? "volatile" }
     public mutating func removeFunction(_ name: String) { functionVolatility[name] = nil }
     public mutating func declareType(_ name: QualifiedName) { types.insert(name) }
+    public mutating func declareDomain(_ domain: CreateDomain, as name: QualifiedName) {
+        types.insert(name)
+        domains[name] = domain
+    }
+
+    /// The domain a column type names, looked up with an unqualified name in `public`.
+    public func domain(named type: ColumnType) -> CreateDomain? {
+        domains[QualifiedName(schema: type.schema ?? "public", name: type.name)]
+    }
 }

@@ -9,7 +9,12 @@ extension Catalog {
         case .createTableAs(let create):
             upsert(resolve(create.name), Relation(kind: create.isMaterialized ? .materializedView : .table))
         case .createIndex(let index): createIndex(index, resolve: resolve)
-        case .createView(let view): upsert(resolve(view.name), Relation(kind: .view))
+        case .createDomain(let domain): declareDomain(domain, as: resolve(domain.name))
+        case .createView(let view):
+            var relation = Relation(kind: .view)
+            relation.dependsOn = view.sourceRelations.map(resolve)
+            relation.usedColumns = view.referencedColumns
+            upsert(resolve(view.name), relation)
         case .drop(let drop): self.drop(drop, resolve: resolve)
         case .alterTable(let alter): alterTable(alter, resolve: resolve)
         case .rename(let rename): self.rename(rename, resolve: resolve)
@@ -37,24 +42,32 @@ extension Catalog {
         upsert(name, relation)
         for constraint in create.constraints { addConstraintIndex(constraint, on: name) }
         for column in create.columns where column.isPrimaryKey || column.isUnique {
-            addIndex(IndexNaming.name(table: name, columns: [column.name], suffix: column.isPrimaryKey ? "pkey" : "key"), on: name)
+            addIndex(IndexNaming.name(table: name, columns: [column.name], suffix: column.isPrimaryKey ? "pkey" : "key"), on: name, keys: [column.name])
         }
     }
 
     private mutating func createIndex(_ index: CreateIndex, resolve: (QualifiedName) -> QualifiedName) {
         let table = resolve(index.table)
-        addIndex(IndexNaming.index(for: index, on: table), on: table)
+        let keys = index.columns.compactMap { key -> String? in
+            if case .column(let name) = key { return name }
+            return nil
+        }
+        addIndex(IndexNaming.index(for: index, on: table), on: table, keys: keys)
     }
 
-    private mutating func addIndex(_ name: QualifiedName, on table: QualifiedName) {
-        upsert(name, Relation(kind: .index, parent: table))
+    private mutating func addIndex(_ name: QualifiedName, on table: QualifiedName, keys: [String] = []) {
+        var index = Relation(kind: .index, parent: table)
+        index.keyColumns = keys
+        upsert(name, index)
         update(table) { $0.indexes.append(name) }
     }
 
     /// PRIMARY KEY, UNIQUE and EXCLUDE constraints are backed by an index of their own name.
     private mutating func addConstraintIndex(_ constraint: TableConstraint, on table: QualifiedName) {
         switch constraint.kind {
-        case .unique(_, nil), .primaryKey(_, nil), .exclusion:
+        case .unique(let columns, nil), .primaryKey(let columns, nil):
+            if let name = IndexNaming.constraintIndex(constraint, on: table) { addIndex(name, on: table, keys: columns) }
+        case .exclusion:
             if let name = IndexNaming.constraintIndex(constraint, on: table) { addIndex(name, on: table) }
         case .unique(_, let index?), .primaryKey(_, let index?):
             // USING INDEX renames the existing index to the constraint's name.

@@ -81,7 +81,7 @@ struct CorpusTests {
         switch statement {
         case .alterTable, .alterEnum, .rename, .alterSequence, .alterObjectSchema: ["ALTER"]
         case .select: ["SELECT", "WITH", "VALUES", "TABLE"]
-        case .createTable, .createIndex, .createEnum, .createView, .createFunction, .createTrigger, .createSequence: ["CREATE"]
+        case .createTable, .createIndex, .createEnum, .createView, .createFunction, .createTrigger, .createSequence, .createDomain: ["CREATE"]
         case .createTableAs: ["CREATE", "SELECT", "WITH"]
         case .drop: ["DROP"]
         case .reindex: ["REINDEX"]

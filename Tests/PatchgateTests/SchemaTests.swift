@@ -59,6 +59,40 @@ struct SchemaTests {
         #expect(triggers?.lockMode(on: p1) == nil)
     }
 
+    /// What a 15.18 server does with ALTER COLUMN TYPE into and out of domains.
+    @Test(arguments: [
+        ("CREATE DOMAIN public.d AS varchar(200);", "varchar(100)", "d", false),
+        ("CREATE DOMAIN public.d AS varchar(200) CHECK (VALUE <> '');", "varchar(100)", "d", true),
+        ("CREATE DOMAIN public.d AS varchar(200) NOT NULL;", "varchar(100)", "d", true),
+        ("CREATE DOMAIN public.d AS text;", "d", "text", false),
+        ("CREATE DOMAIN public.d AS varchar(200);", "d", "varchar(300)", true),
+    ])
+    func domainsCountOnlyWithoutConstraints(domain: String, from: String, to: String, rewrites: Bool) {
+        let schema = domain + "\nCREATE TABLE public.t (c \(from));"
+        let effects = Self.effects("ALTER TABLE t ALTER COLUMN c TYPE \(to);", schema: schema)
+        #expect((effects?.rewrites.isEmpty == false) == rewrites)
+    }
+
+    /// DROP COLUMN takes the indexes keyed on the column with it, and a view that uses the
+    /// column makes PostgreSQL refuse it without CASCADE.
+    @Test func droppingAColumnNamesWhatGoesWithIt() {
+        let schema = "CREATE TABLE public.t (c int, d int);\nCREATE INDEX t_c_idx ON public.t (c);\n"
+            + "CREATE VIEW public.v AS SELECT c FROM public.t;\n"
+        let message = { (patch: String, schema: String) in
+            TestSupport.check(patch, options: CheckOptions(catalog: TestSupport.catalog(schema)))
+                .findings.first { $0.rule == "dropping-column" }?.message ?? ""
+        }
+        let dropC = message("ALTER TABLE t DROP COLUMN c;", schema)
+        #expect(dropC.contains("it also drops index public.t_c_idx"))
+        #expect(dropC.contains("view public.v uses it, so PostgreSQL refuses the DROP without CASCADE"))
+        #expect(message("ALTER TABLE t DROP COLUMN c CASCADE;", schema).contains("CASCADE drops view public.v"))
+        let dropD = message("ALTER TABLE t DROP COLUMN d;", schema)
+        #expect(!dropD.contains("index") && !dropD.contains("view"))
+        let everything = "CREATE TABLE public.t (c int, d int);\nCREATE VIEW public.v AS SELECT * FROM public.t;\n"
+        #expect(message("ALTER TABLE t DROP COLUMN d;", everything).contains("view public.v uses it"))
+        #expect(!message("ALTER TABLE t DROP COLUMN c;", "CREATE TABLE public.t (c int, d int);").contains("view"))
+    }
+
     @Test func dropIndexLocksTheTableTheSchemaNames() {
         let known = Self.effects("DROP INDEX t_c_idx;", schema: "CREATE TABLE public.t (c int);\nCREATE INDEX t_c_idx ON public.t (c);")
         let unknown = Self.effects("DROP INDEX t_c_idx;", schema: "CREATE TABLE public.t (c int);")

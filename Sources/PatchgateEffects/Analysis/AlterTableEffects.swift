@@ -41,13 +41,14 @@ enum AlterTableEffects {
         let facts = AlterTableFacts.self
         switch action {
         case .addColumn(let column, _): ColumnEffects.add(column, to: table, kind: kind, state: state, into: &effects)
-        case .dropColumn(let name, _, _):
+        case .dropColumn(let name, _, let isCascade):
             effects.lock(table, kind, facts.dropColumn.lock)
             ColumnEffects.lockForeignKeyTargets(of: name, on: table, state: state, into: &effects)
             if state.isPreExisting(table) {
                 effects.compatibility.append(CompatibilityBreak(
                     kind: .dropsColumn, object: "\(table).\(name)",
-                    message: "code that still reads or writes \(table).\(name) fails once it is dropped"))
+                    message: "code that still reads or writes \(table).\(name) fails once it is dropped"
+                        + dependentsNote(name, table: table, isCascade: isCascade, state: state)))
             }
         case .alterColumnType(let column, let type, let using):
             ColumnEffects.changeType(of: column, to: type, using: using, on: table, kind: kind, state: state, into: &effects)
@@ -97,6 +98,21 @@ enum AlterTableEffects {
             effects.lock(QualifiedName(schema: table.schema, name: index), .index, facts.clusterOn.lock)
         case .replicaIdentity, .rowSecurity, .other: effects.lock(table, kind, facts.otherSubcommand.lock)
         }
+    }
+
+    /// What else goes with the column: indexes keyed on it are dropped silently; a view that
+    /// uses it makes PostgreSQL refuse the DROP, or, with CASCADE, drop the view too.
+    private static func dependentsNote(_ column: String, table: QualifiedName, isCascade: Bool, state: PatchState) -> String {
+        let dependents = state.catalog.dependents(ofColumn: column, in: table)
+        var notes: [String] = []
+        if !dependents.indexes.isEmpty {
+            notes.append("it also drops index \(dependents.indexes.map(\.description).joined(separator: ", ")), and the queries that use it slow down")
+        }
+        if !dependents.views.isEmpty {
+            let views = dependents.views.map(\.description).joined(separator: ", ")
+            notes.append(isCascade ? "CASCADE drops view \(views), which uses it" : "view \(views) uses it, so PostgreSQL refuses the DROP without CASCADE")
+        }
+        return notes.isEmpty ? "" : "; " + notes.joined(separator: "; ")
     }
 
     static func rewrite(_ table: QualifiedName, _ kind: RelationKind, _ fact: Fact, _ reason: RewriteReason,

@@ -47,7 +47,9 @@ enum ColumnEffects {
     static func changeType(of column: String, to type: ColumnType, using: Expression?, on table: QualifiedName,
                            kind: RelationKind, state: PatchState, into effects: inout StatementEffects) {
         let old = state.column(column, of: table)
-        let keepsStorage = old.map { TypeChangeFacts.skipsRewrite(from: $0.type, to: type, using: using, column: column) } ?? false
+        let keepsStorage = old.map { old in
+            TypeChangeFacts.skipsRewrite(from: old.type, to: type, using: using, column: column, domains: state.catalog.domain(named:))
+        } ?? false
         if keepsStorage {
             effects.lock(table, kind, AlterTableFacts.alterColumnTypeInPlace.lock)
             if let old, !old.checks.isEmpty { effects.appendUnique(table, to: \.scans) }

@@ -38,6 +38,7 @@ public enum EffectAnalyzer {
         case .delete(let delete): DataFacts.modify(delete.table, hasWhere: delete.hasWhere, state: state, into: &effects)
         case .createEnum(let create): effects.created.append(state.resolve(create.name))
         case .createSequence(let name): effects.created.append(state.resolve(name))
+        case .createDomain(let domain): effects.created.append(state.resolve(domain.name))
         case .select(let select): DataFacts.select(select, state: state, into: &effects)
         case .alterSequence(let alter): CatalogFacts.alterSequence(alter, state: state, into: &effects)
         case .alterObjectSchema(let alter): CatalogFacts.setSchema(alter, state: state, into: &effects)

@@ -6,8 +6,22 @@ import PatchgateSyntax
 /// (results in `Tests/Truth/TYPE_CHANGES.md`). "Binary coercible" alone is not the test: int →
 /// oid is binary coercible on paper and still rewrites.
 enum TypeChangeFacts {
-    static func skipsRewrite(from old: ColumnType, to new: ColumnType, using: Expression?, column: String) -> Bool {
+    /// A domain stands for its base type, but only when it has no constraint: PostgreSQL must
+    /// check every value against a domain's constraints (CHECK or NOT NULL), so converting into
+    /// one rewrites (ATColumnChangeRequiresRewrite; seen on a 15.18 server: varchar(100) → a
+    /// plain domain over varchar(200) keeps the table, → one with a CHECK or NOT NULL rewrites).
+    static func skipsRewrite(from old: ColumnType, to new: ColumnType, using: Expression?, column: String,
+                             domains: (ColumnType) -> CreateDomain? = { _ in nil }) -> Bool {
         if let using, using != .column([column]) { return false }
+        if let domain = domains(new) {
+            return !domain.hasConstraints && skipsRewrite(from: old, to: domain.baseType, using: nil, column: column, domains: domains)
+        }
+        if let domain = domains(old) {
+            // Out of a domain only into its own base type: plain text → text keeps the table,
+            // but a domain over varchar(200) → varchar(300) rewrites it on the server.
+            let base = domain.baseType
+            return canonicalName(base) == canonicalName(new) && base.modifiers == new.modifiers && base.arrayDimensions == new.arrayDimensions
+        }
         guard old.arrayDimensions == new.arrayDimensions else { return false }
         let from = canonicalName(old), to = canonicalName(new)
         switch (from, to) {

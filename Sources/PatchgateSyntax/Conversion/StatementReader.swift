@@ -48,6 +48,13 @@ enum StatementReader {
             return .select(Select(sourceRelations: RelationCollector.relations(in: node), locksRows: !statement.lockingClause.isEmpty))
         case .alterSeqStmt(let statement): return .alterSequence(alterSequence(statement))
         case .createSeqStmt(let statement): return .createSequence(statement.sequence.qualifiedName)
+        case .createDomainStmt(let statement):
+            let constrained = statement.constraints.contains { node in
+                guard case .constraint(let constraint)? = node.node else { return false }
+                return constraint.contype == .constrCheck || constraint.contype == .constrNotnull
+            }
+            return .createDomain(CreateDomain(name: QualifiedName(parts: statement.domainname.strings),
+                                              baseType: TypeNameReader.columnType(statement.typeName), hasConstraints: constrained))
         case .alterObjectSchemaStmt(let statement):
             return .alterObjectSchema(AlterObjectSchema(
                 objectKind: statement.objectType.objectKind,
@@ -183,8 +190,10 @@ enum StatementReader {
     }
 
     private static func createView(_ statement: PgQuery_ViewStmt) -> CreateView {
-        CreateView(name: statement.view.qualifiedName, isReplace: statement.replace,
-                   sourceRelations: RelationCollector.relations(in: statement.query))
+        var view = CreateView(name: statement.view.qualifiedName, isReplace: statement.replace,
+                              sourceRelations: RelationCollector.relations(in: statement.query))
+        view.referencedColumns = ColumnReferenceCollector.columns(in: statement.query)
+        return view
     }
 
     private static func createTrigger(_ statement: PgQuery_CreateTrigStmt) -> CreateTrigger {

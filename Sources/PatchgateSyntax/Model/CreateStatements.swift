@@ -85,6 +85,8 @@ public struct CreateView: Hashable, Sendable {
     public let name: QualifiedName
     public let isReplace: Bool
     public let sourceRelations: [QualifiedName]
+    /// Column names the query refers to; nil when it selects `*` (it then uses every column).
+    public var referencedColumns: [String]? = []
 }
 
 public struct CreateFunction: Hashable, Sendable {
@@ -103,4 +105,19 @@ public struct CreateTrigger: Hashable, Sendable {
     public let isReplace: Bool
     public let isConstraint: Bool
     public let function: QualifiedName
+}
+
+/// CREATE DOMAIN: a type over a base type, which may carry constraints that every value of a
+/// converted column must pass.
+public struct CreateDomain: Hashable, Sendable {
+    public let name: QualifiedName
+    public let baseType: ColumnType
+    /// A CHECK or NOT NULL constraint on the domain.
+    public let hasConstraints: Bool
+
+    public init(name: QualifiedName, baseType: ColumnType, hasConstraints: Bool) {
+        self.name = name
+        self.baseType = baseType
+        self.hasConstraints = hasConstraints
+    }
 }

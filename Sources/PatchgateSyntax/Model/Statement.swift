@@ -30,6 +30,7 @@ public enum Statement: Hashable, Sendable {
     case select(Select)
     case alterSequence(AlterSequence)
     case createSequence(QualifiedName)
+    case createDomain(CreateDomain)
     case alterObjectSchema(AlterObjectSchema)
     case other(nodeName: String)
 
@@ -66,6 +67,7 @@ public enum Statement: Hashable, Sendable {
         case .select: "select"
         case .alterSequence: "alter-sequence"
         case .createSequence: "create-sequence"
+        case .createDomain: "create-domain"
         case .alterObjectSchema: "set-schema"
         case .other: "other"
         }

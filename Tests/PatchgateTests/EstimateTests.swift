@@ -106,6 +106,21 @@ struct EstimateTests {
         #expect(operations == ["rewrite orders", "index-build orders_customer_idx", "index-build orders_pkey"])
     }
 
+    /// Without an index list in the stats, the schema says which indexes a rewrite rebuilds.
+    @Test func theSchemaNamesTheIndexesARewriteRebuilds() {
+        let sized = TableStatistics(tables: [QualifiedName(schema: "public", name: "orders"):
+            TableStatistics.Size(heapBytes: 100 * Self.megabyte, indexBytes: 20 * Self.megabyte)])
+        func rebuilds(schema: String?) -> [String] {
+            var options = CheckOptions(catalog: schema.map(TestSupport.catalog))
+            options.statistics = sized
+            let result = TestSupport.check(Self.rewrite, options: options)
+            return result.estimate.statements[0].inputs.filter { $0.operation == .indexBuild }.map(\.relation.name)
+        }
+        let schema = "CREATE TABLE public.orders (id int PRIMARY KEY, customer int);\nCREATE INDEX orders_customer_idx ON public.orders (customer);"
+        #expect(rebuilds(schema: schema) == ["orders_customer_idx", "orders_pkey"])
+        #expect(rebuilds(schema: nil) == ["orders"], "one build for all the indexBytes when nothing names them")
+    }
+
     @Test func ratesAreConfigurable() {
         var options = Self.options(["orders": 100 * Self.megabyte])
         let standard = TestSupport.check(Self.rewrite, options: options)

@@ -1,10 +1,17 @@
 import PatchgateSyntax
 
-/// A statement with its effects and what the patch had done before it.
-public struct AnalyzedStatement: Sendable {
+/// A statement with its effects and what the patch had done before it. A class: every rule
+/// walks every statement, and copying a struct of this many arrays cost a retain per field.
+public final class AnalyzedStatement: Sendable {
     public let parsed: ParsedStatement
     public let effects: StatementEffects
     public let context: StatementContext
+
+    init(parsed: ParsedStatement, effects: StatementEffects, context: StatementContext) {
+        self.parsed = parsed
+        self.effects = effects
+        self.context = context
+    }
 
     public var syntax: Statement { parsed.syntax }
 }

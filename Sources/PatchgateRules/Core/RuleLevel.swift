@@ -30,5 +30,5 @@ public enum RuleLevel: String, CaseIterable, Sendable {
 extension RuleRegistry {
     /// The rules no configuration may turn off: their findings mean PostgreSQL would reject the
     /// file, so it must stay invalid (the same rules a suppression cannot excuse).
-    public static var alwaysOn: Set<String> { Set(all.filter { $0.verdict == .invalid }.map(\.id)) }
+    public static let alwaysOn: Set<String> = Set(all.filter { $0.verdict == .invalid }.map(\.id))
 }

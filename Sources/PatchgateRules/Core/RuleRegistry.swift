@@ -24,10 +24,13 @@ public enum RuleRegistry {
     /// suppression comments (made after every phase has run).
     static let inputRules: [any Rule.Type] = [InvalidUTF8.self, BinaryFile.self, UnusedSuppression.self, InvalidSuppression.self]
 
-    public static var all: [RuleDescriptor] {
+    /// Rules a comment may suppress: not those whose findings mean PostgreSQL fails on the file.
+    static let suppressible: Set<String> = Set(all.filter { $0.verdict != .invalid }.map(\.id))
+
+    /// Built once: suppressions and rule levels consult it for every file.
+    public static let all: [RuleDescriptor] =
         ((phases.joined() + budgetRules).map { type(of: $0).descriptor } + inputRules.map { $0.descriptor })
             .sorted { $0.id < $1.id }
-    }
 }
 
 extension RuleRegistry {

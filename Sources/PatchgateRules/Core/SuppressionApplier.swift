@@ -8,7 +8,7 @@ enum SuppressionApplier {
         var result = findings
         var extra: [Finding] = []
         // A finding that makes the file invalid cannot be excused: PostgreSQL would fail on it.
-        let suppressible = Set(RuleRegistry.all.filter { $0.verdict != .invalid }.map(\.id))
+        let suppressible = RuleRegistry.suppressible
         for suppression in suppressions {
             let unknown = suppression.rules.filter { !suppressible.contains($0) }
             guard let reason = suppression.reason, !suppression.rules.isEmpty, unknown.isEmpty else {

@@ -30,10 +30,11 @@ struct FileBanner {
             facts.append(EstimateText.clock(file.clock))
         }
         self.facts = facts
-        estimates = Self.estimates(file)
+        estimates = Self.estimateLines(file)
     }
 
-    private static func estimates(_ file: FileResult) -> [String] {
+    /// One line per statement that works on data while tables are blocked, with its inputs.
+    static func estimateLines(_ file: FileResult) -> [String] {
         guard let source = file.source else { return [] }
         return zip(file.statements, file.estimate.statements).filter { $0.1.isWhileBlocked && $0.1.hasDataWork }.map { statement, estimate in
             let line = source.position(of: statement.parsed.span.start).line

@@ -68,7 +68,7 @@ public struct TextReporter: Sendable {
 
     /// The statements that keep tables blocked while they work on data, with their inputs.
     private func estimateLines(_ file: FileResult) -> String {
-        FileBanner(file).estimates.map { "  ~ " + SourceExcerpt.sanitize($0) + "\n" }.joined()
+        FileBanner.estimateLines(file).map { "  ~ " + SourceExcerpt.sanitize($0) + "\n" }.joined()
     }
 
     public func summary(_ summary: RunSummary, inputErrors: [InputError]) -> String {

@@ -12,11 +12,10 @@ public enum Downtime {
     /// Findings of time-bound rules over work whose cost is estimated become downtime
     /// warnings: `size-unknown` and `over-budget` decide whether the time is acceptable.
     static func settle(_ findings: [Finding], estimate: PatchEstimate, statements: [AnalyzedStatement]) -> [Finding] {
-        let timeBound = Set(RuleRegistry.timeBoundIDs)
         var workByIndex: [Int: Bool] = [:]
         for (statement, cost) in zip(statements, estimate.statements) { workByIndex[statement.parsed.index] = cost.hasDataWork }
         return findings.map { finding in
-            guard timeBound.contains(finding.rule), finding.verdict > .downtime,
+            guard RuleRegistry.timeBoundIDs.contains(finding.rule), finding.verdict > .downtime,
                   let index = finding.statementIndex, workByIndex[index] == true else { return finding }
             return finding.reclassified(severity: .warning, verdict: .downtime)
         }

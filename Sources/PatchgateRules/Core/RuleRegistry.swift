@@ -1,7 +1,7 @@
 /// Every rule, in the order they run. Specific rules first; each later phase sees the findings
 /// of the phases before it, so a statement is reported once, for its most specific cause.
 public enum RuleRegistry {
-    static var phases: [[any Rule]] { [specific, [BlockingScanOrIndexBuild()], [RequireLockTimeout()], [MixedHotAndCold()]] }
+    static let phases: [[any Rule]] = [specific, [BlockingScanOrIndexBuild()], [RequireLockTimeout()], [MixedHotAndCold()]]
 
     static let specific: [any Rule] = [
         SyntaxError(), StatementTooDeep(), UnknownObject(), AlreadyExists(), ModifiedLandedPatch(), LaunchpadFileName(), LaunchpadInBaseline(), PsqlMetaCommand(), PsqlVariable(), PsqlCopyData(), EmptyPatch(),
@@ -18,7 +18,8 @@ public enum RuleRegistry {
     /// Run after the time-bound findings are settled: they hold the estimate to the budget.
     static let budgetRules: [any Rule] = [SizeUnknown(), OverBudget()]
 
-    static var timeBoundIDs: [String] { phases.joined().filter { type(of: $0).isTimeBound }.map { type(of: $0).id } }
+    /// The rules whose findings the budget settles; built once, read for every file.
+    static let timeBoundIDs: Set<String> = Set(phases.joined().filter { type(of: $0).isTimeBound }.map { type(of: $0).id })
 
     /// Rules with no pass of their own: findings for bytes that never become SQL text, and for
     /// suppression comments (made after every phase has run).

@@ -6,7 +6,10 @@ extension PatchState {
     mutating func record(_ statement: Statement, effects: StatementEffects, index: Int) {
         currentStatement = index
         hold(effects, statement: index)
-        catalog.apply(statement, resolve: resolve)
+        // Not `resolve`: a method reference would capture a copy of `self`, catalog included, and
+        // every change to the catalog would then copy all of it (quadratic on a schema dump).
+        let searchPath = searchPath
+        catalog.apply(statement) { $0.resolved(in: searchPath) }
         switch statement {
         case .createTable(let create): markCreated(resolve(create.table))
         case .createSequence(let name): markCreated(resolve(name))

@@ -59,12 +59,13 @@ public struct Catalog: Sendable {
         for constraint in relations[table]?.constraints ?? [] {
             if case .foreignKey(_, let reference) = constraint.kind { found.append(resolve(reference.table)) }
         }
-        for (name, relation) in relations.sorted(by: { $0.key < $1.key }) where name != table {
+        var referencing: [QualifiedName] = []
+        for (name, relation) in relations where name != table {
             for constraint in relation.constraints {
-                if case .foreignKey(_, let reference) = constraint.kind, resolve(reference.table) == table { found.append(name) }
+                if case .foreignKey(_, let reference) = constraint.kind, resolve(reference.table) == table { referencing.append(name) }
             }
         }
-        return found
+        return found + referencing.sorted()
     }
 
     public mutating func upsert(_ name: QualifiedName, _ relation: Relation) { relations[name] = relation }

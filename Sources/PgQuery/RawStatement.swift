@@ -11,7 +11,7 @@ public struct RawStatement: Sendable {
     /// The field number of the statement's case in `PgQuery_Node`'s oneof (0 for none).
     public let kind: Int
     /// The serialized `PgQuery_Node`.
-    private let tree: [UInt8]
+    let tree: [UInt8]
     /// Set when the tree was decoded already, to check its depth.
     private let decoded: PgQuery_Node?
 

@@ -1,5 +1,6 @@
 import Testing
 import PatchgateSource
+import PgQuery
 @testable import PatchgateSyntax
 
 struct StatementLocationTests {
@@ -151,5 +152,44 @@ struct TypedSyntaxTests {
         #expect(table.columns[1].defaultValue == .sqlValueFunction(name: "current_timestamp"))
         #expect(table.columns[2].defaultValue == .function(name: ["gen_random_uuid"], arguments: []))
         #expect(table.columns[3].type.isArray)
+    }
+}
+
+/// A SELECT's sources are read from the serialized tree without decoding it; they must be what
+/// the typed reader finds in the decoded tree, for every shape of query.
+struct SelectWithoutDecodingTests {
+    static let queries = [
+        "SELECT 1",
+        "SELECT * FROM a",
+        "SELECT * FROM s.a, b JOIN c ON true LEFT JOIN (d CROSS JOIN e) ON true",
+        "SELECT * FROM (SELECT * FROM x) sub, LATERAL (SELECT * FROM y) l",
+        "WITH w AS (SELECT * FROM base), v AS (SELECT * FROM w) SELECT * FROM v, other",
+        "SELECT * FROM a UNION SELECT * FROM b EXCEPT (SELECT * FROM c INTERSECT SELECT * FROM d)",
+        "SELECT * FROM a WHERE id IN (SELECT id FROM hidden) FOR UPDATE",
+        "SELECT * FROM a FOR SHARE OF a NOWAIT",
+        "VALUES (1), (2)",
+        "SELECT f(x) FROM generate_series(1, 3) x",
+        "SELECT * FROM \"Quoted\".\"Name\"",
+        "SELECT * INTO new_table FROM old_table",
+        // Deeper than the collector follows: both stop at the same level.
+        String(repeating: "SELECT * FROM (", count: 70) + "SELECT * FROM bottom" + String(repeating: ") q", count: 70),
+    ]
+
+    @Test(arguments: queries)
+    func sourcesMatchTheTypedReader(_ sql: String) throws {
+        let raw = try #require(try LibPgQuery.parseStatements(Array(sql.utf8)).first)
+        let fast = try #require(StatementReader.statementWithoutDecoding(raw))
+        #expect(fast == StatementReader.statement(raw.node()))
+    }
+
+    @Test func otherStatementsAreLeftToTheTypedReader() throws {
+        let raw = try #require(try LibPgQuery.parseStatements(Array("INSERT INTO t SELECT * FROM s".utf8)).first)
+        #expect(StatementReader.statementWithoutDecoding(raw) == nil)
+    }
+
+    @Test func sourcesAreNamedInTheirOrder() throws {
+        let raw = try #require(try LibPgQuery.parseStatements(Array("SELECT * FROM a, s.b FOR UPDATE".utf8)).first)
+        #expect(StatementReader.statementWithoutDecoding(raw) == .select(Select(
+            sourceRelations: [QualifiedName(schema: nil, name: "a"), QualifiedName(schema: "s", name: "b")], locksRows: true)))
     }
 }

@@ -24,3 +24,13 @@ extension StatementReader {
         return table
     }()
 }
+
+extension StatementReader {
+    /// The statements read straight from their serialized tree; nil for every other kind.
+    static func statementWithoutDecoding(_ raw: RawStatement) -> Statement? {
+        guard raw.isSelect, let sources = raw.selectSources(depthLimit: RelationCollector.depthLimit) else { return nil }
+        return .select(Select(
+            sourceRelations: sources.relations.map { QualifiedName(schema: $0.schema.isEmpty ? nil : $0.schema, name: $0.name) },
+            locksRows: sources.locksRows))
+    }
+}

@@ -45,6 +45,19 @@ struct BadInputTests {
         #expect(run.stdout.contains("gone.sql: cannot read"))
     }
 
+    @Test func directoryLinksAreFollowedButALoopIsWalkedOnce() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        let nested = directory.appendingPathComponent("nested")
+        try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
+        _ = try write(Array("SELECT 1;".utf8), named: "a.sql", in: nested)
+        try FileManager.default.createSymbolicLink(atPath: nested.appendingPathComponent("up").path, withDestinationPath: "..")
+        let run = try TestSupport.run(["check", "--format", "json", directory.path])
+        #expect(run.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let paths = (json?["files"] as? [[String: Any]])?.compactMap { $0["path"] as? String }
+        #expect(paths == [nested.appendingPathComponent("a.sql").path])
+    }
+
     @Test func badFlagIsAUsageError() throws {
         let run = try TestSupport.run(["check", "--format", "yaml", "x.sql"])
         #expect(run.status == 2)

@@ -51,6 +51,9 @@ private final class OrderedResults<Output>: @unchecked Sendable {
     /// Results whose `consume` has returned: `nextConsume` moves on before it is called.
     private var consumed = 0
     private var isConsuming = false
+    /// Workers waiting for the window to move on: only they (and the end of the run) need a
+    /// wake-up, and waking the waiting caller once per file cost a thread switch per file.
+    private var waitingClaimers = 0
     private let window: Int
     private let consume: (Output) -> Void
     private let condition = NSCondition()
@@ -64,7 +67,11 @@ private final class OrderedResults<Output>: @unchecked Sendable {
     func claimNext() -> Int? {
         condition.lock()
         defer { condition.unlock() }
-        while nextClaim < slots.count, nextClaim >= nextConsume + window { condition.wait() }
+        while nextClaim < slots.count, nextClaim >= nextConsume + window {
+            waitingClaimers += 1
+            condition.wait()
+            waitingClaimers -= 1
+        }
         guard nextClaim < slots.count else { return nil }
         nextClaim += 1
         return nextClaim - 1
@@ -86,7 +93,7 @@ private final class OrderedResults<Output>: @unchecked Sendable {
             consumed += 1
         }
         isConsuming = false
-        condition.broadcast()
+        if waitingClaimers > 0 || consumed == slots.count { condition.broadcast() }
         condition.unlock()
     }
 

@@ -8,9 +8,8 @@ struct ConfigValue {
     let path: String
 
     /// An error at `node`'s line and column (this value's by default).
-    func error(_ message: String, at node: Node? = nil) -> ConfigError {
-        let mark = (node ?? self.node).mark
-        return ConfigError(path: path, line: mark?.line, column: mark?.column, message)
+    func error(_ message: String, at node: Node? = nil) -> SettingsFileError {
+        YAMLNodes.error(message, at: node ?? self.node, path: path)
     }
 
     /// The text of a single value; null, lists and mappings are errors.

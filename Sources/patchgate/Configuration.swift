@@ -53,7 +53,7 @@ struct Configuration {
 
     /// The configuration file `--config` names, else the nearest `.patchgate.yml` up from the
     /// working directory; none with `--no-config`.
-    static func load(flags: Flags, explicitPath: String?, isDisabled: Bool) throws(ConfigError) -> Configuration {
+    static func load(flags: Flags, explicitPath: String?, isDisabled: Bool) throws(SettingsFileError) -> Configuration {
         guard !isDisabled, let path = explicitPath ?? ConfigDiscovery.nearest() else { return Configuration(flags: flags, file: nil) }
         return Configuration(flags: flags, file: try ConfigReader.read(path: path))
     }

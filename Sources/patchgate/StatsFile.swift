@@ -3,23 +3,11 @@ import PatchgateEffects
 import PatchgateSyntax
 import Yams
 
-/// Reads a `--stats` file, version 1, JSON or YAML (YAML's flow style is JSON), keeping every
-/// node's line so that a bad value is reported where it is.
+/// Reads a `--stats` file, version 1, JSON or YAML, keeping every node's line so that a bad
+/// value is reported where it is.
 enum StatsFile {
-    struct Problem: Error {
-        let message: String
-    }
-
-    static func parse(_ text: String, path: String) throws(Problem) -> TableStatistics {
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: text) else { throw Problem(message: "\(path): error: the file is empty") }
-            root = node
-        } catch let problem as Problem {
-            throw problem
-        } catch {
-            throw Problem(message: "\(path): error: not JSON or YAML: \(error)")
-        }
+    static func parse(_ text: String, path: String) throws(SettingsFileError) -> TableStatistics {
+        guard let root = try YAMLNodes.compose(text, path: path) else { throw SettingsFileError(path: path, "the file is empty") }
         let reader = Reader(path: path)
         let top = try reader.mapping(root, keys: ["version", "tables"], what: "the top level")
         guard let version = top["version"] else { throw reader.problem(root, "missing key 'version' (1)") }
@@ -37,12 +25,9 @@ enum StatsFile {
     private struct Reader {
         let path: String
 
-        func problem(_ node: Node, _ message: String) -> Problem {
-            let place = node.mark.map { ":\($0.line):\($0.column)" } ?? ""
-            return Problem(message: "\(path)\(place): error: \(message)")
-        }
+        func problem(_ node: Node, _ message: String) -> SettingsFileError { YAMLNodes.error(message, at: node, path: path) }
 
-        func mapping(_ node: Node, keys: Set<String>, what: String) throws(Problem) -> [String: Node] {
+        func mapping(_ node: Node, keys: Set<String>, what: String) throws(SettingsFileError) -> [String: Node] {
             guard case .mapping(let mapping) = node else { throw problem(node, "\(what) must be a mapping") }
             var result: [String: Node] = [:]
             for (key, value) in mapping {
@@ -54,21 +39,21 @@ enum StatsFile {
             return result
         }
 
-        func integer(_ node: Node) throws(Problem) -> Int64 {
+        func integer(_ node: Node) throws(SettingsFileError) -> Int64 {
             guard case .scalar(let scalar) = node, let value = Int64(scalar.string), value >= 0 else {
                 throw problem(node, "'\(node.string ?? "…")' is not a whole number of at least 0")
             }
             return value
         }
 
-        func relationName(_ node: Node) throws(Problem) -> QualifiedName {
+        func relationName(_ node: Node) throws(SettingsFileError) -> QualifiedName {
             guard let text = node.string, !text.isEmpty else { throw problem(node, "a table name must be a string") }
             let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
             guard parts.count <= 2, !parts.contains(where: \.isEmpty) else { throw problem(node, "'\(text)' is not a table name such as public.orders") }
             return QualifiedName(parts: parts).resolved(in: "public")
         }
 
-        func size(_ node: Node) throws(Problem) -> TableStatistics.Size {
+        func size(_ node: Node) throws(SettingsFileError) -> TableStatistics.Size {
             let keys: Set<String> = ["rows", "heapBytes", "indexBytes", "toastBytes", "indexes"]
             let fields = try mapping(node, keys: keys, what: "a table's sizes")
             guard let heap = fields["heapBytes"] else { throw problem(node, "missing key 'heapBytes' (pg_relation_size of the table)") }

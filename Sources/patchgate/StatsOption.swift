@@ -13,10 +13,10 @@ enum StatsOption {
                 Console.writeError("error: --stats: \(error.message)\n")
                 throw ExitCode(2)
             case .success(let bytes):
-                do throws(StatsFile.Problem) {
+                do throws(SettingsFileError) {
                     statistics.merge(try StatsFile.parse(String(decoding: bytes, as: UTF8.self), path: path))
                 } catch {
-                    Console.writeError(error.message + "\n")
+                    Console.writeError(error.description + "\n")
                     throw ExitCode(2)
                 }
             }

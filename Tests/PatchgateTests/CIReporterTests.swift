@@ -19,10 +19,10 @@ struct CIReporterTests {
     }
 
     static let formats = [
-        Format(name: "sarif", golden: "examples.sarif", render: SARIFReporter.render),
-        Format(name: "gitlab", golden: "examples.gitlab.json", render: GitLabReporter.render),
-        Format(name: "junit", golden: "examples.junit.xml", render: JUnitReporter.render),
-        Format(name: "github", golden: "examples.github.txt", render: GitHubReporter.render),
+        Format(name: "sarif", golden: "examples.sarif", render: { SARIFReporter.render($0) }),
+        Format(name: "gitlab", golden: "examples.gitlab.json", render: { GitLabReporter.render($0) }),
+        Format(name: "junit", golden: "examples.junit.xml", render: { JUnitReporter.render($0) }),
+        Format(name: "github", golden: "examples.github.txt", render: { GitHubReporter.render($0) }),
     ]
 
     // MARK: golden files and determinism

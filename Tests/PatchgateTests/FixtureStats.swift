@@ -12,7 +12,7 @@ enum FixtureStats {
     }
 
     static func parse(_ text: String) throws -> TableStatistics {
-        do throws(StatsFile.Problem) { return try StatsFile.parse(text, path: "stats.json") } catch { throw StatsProblem(message: error.message) }
+        do throws(SettingsFileError) { return try StatsFile.parse(text, path: "stats.json") } catch { throw StatsProblem(message: error.description) }
     }
 
     struct StatsProblem: Error { let message: String }

@@ -36,6 +36,7 @@ struct StatsTests {
         ("version: 1\ntables:\n  orders:\n    rows: 3\n", "stats.json:4:5: error: missing key 'heapBytes'"),
         ("version: 1\ntables:\n  a.b.c:\n    heapBytes: 1\n", "stats.json:3:3: error: 'a.b.c' is not a table name"),
         ("version: 1\ntabels: {}\n", "stats.json:2:1: error: unknown key 'tabels'"),
+        ("{\"version\": 1,\n \"tables\": {\"orders\": {\"heapBytes\": 1}\n", "stats.json:3:1: error: invalid YAML"),
     ])
     func mistakesNameTheirLine(text: String, message: String) {
         #expect(throws: FixtureStats.StatsProblem.self) { try FixtureStats.parse(text) }

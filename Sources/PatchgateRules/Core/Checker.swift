@@ -21,10 +21,11 @@ public enum Checker {
         let statements = EffectAnalyzer.analyze(launchpad?.appliedStatements ?? parsed.statements, transactionMode: fileOptions.transactionMode,
                                                 catalog: fileOptions.catalog ?? Catalog(), knowsSchema: fileOptions.catalog != nil)
         let estimate = PatchEstimator.estimate(statements, sizes: fileOptions.sizes, rates: fileOptions.rates)
+        let clock = FileClock(estimate: estimate, options: fileOptions)
         var findings: [Finding] = []
         func run(_ rules: [any Rule]) {
             let patch = PatchContext(source: source, parsed: parsed, statements: statements, estimate: estimate,
-                                     options: fileOptions, earlierFindings: findings, launchpad: launchpad)
+                                     clock: clock, options: fileOptions, earlierFindings: findings, launchpad: launchpad)
             // Levels apply phase by phase: a rule turned off does not stand in the way of the
             // less specific rules of later phases, which skip what earlier findings rejected.
             findings += RuleLevel.apply(options.ruleLevels, to: rules.flatMap { $0.findings(in: patch) })
@@ -36,7 +37,7 @@ public enum Checker {
         // Levels again, for the findings the suppression comments make themselves.
         var result = FileResult(path: path, source: source, statements: statements,
                                 findings: RuleLevel.apply(options.ruleLevels, to: suppressed),
-                                estimate: estimate, clock: FileClock(estimate: estimate, options: fileOptions))
+                                estimate: estimate, clock: clock)
         result.launchpadClass = launchpad?.applyClass
         return result
     }

@@ -8,6 +8,8 @@ public struct PatchContext: Sendable {
     public let parsed: ParsedPatch
     public let statements: [AnalyzedStatement]
     public let estimate: PatchEstimate
+    /// The file's downtime against its budget.
+    public let clock: FileClock
     public let options: CheckOptions
     /// Findings of the earlier rule phases, for the rules that only report what those did not.
     public let earlierFindings: [Finding]

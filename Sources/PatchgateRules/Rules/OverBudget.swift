@@ -8,7 +8,7 @@ struct OverBudget: Rule {
     static let summary = "the estimated downtime of the file exceeds the budget"
 
     func findings(in patch: PatchContext) -> [Finding] {
-        let clock = FileClock(estimate: patch.estimate, options: patch.options)
+        let clock = patch.clock
         guard clock.isOverBudget else { return [] }
         let costliest = zip(patch.statements, patch.estimate.statements)
             .filter { $0.1.isWhileBlocked }

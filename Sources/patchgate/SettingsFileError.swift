@@ -1,6 +1,7 @@
-/// A problem in a configuration file, at the line and column of the offending key or value.
-/// The run stops on it (exit 2): checking with half a configuration would give a wrong verdict.
-struct ConfigError: Error, Equatable {
+/// A problem in a file of settings (`.patchgate.yml`, a `--stats` file), at the line and column
+/// of the offending key or value. The run stops on it (exit 2): checking with half the settings
+/// would give a wrong verdict.
+struct SettingsFileError: Error, Equatable {
     let path: String
     /// 1-based; nil when the problem is the file as a whole (missing, unreadable).
     let line: Int?

@@ -48,7 +48,7 @@ public enum JSONReporter {
             json.field("errors", summary.count(.error))
             json.field("warnings", summary.count(.warning))
             json.field("infos", summary.count(.info))
-            for verdict in Verdict.allCases { json.field(verdict.rawValue, summary.count(verdict)) }
+            for verdict in Verdict.allCases { json.key(escaping: verdict.rawValue); json.number(summary.count(verdict)) }
             json.field("downtimeSeconds", summary.downtimeSeconds)
             json.field("windowBudgetSeconds", summary.windowBudgetSeconds)
             json.field("overWindowBudget", summary.isOverWindowBudget)

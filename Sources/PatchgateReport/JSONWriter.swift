@@ -30,7 +30,17 @@ struct JSONWriter {
         bytes.append(UInt8(ascii: "]"))
     }
 
-    mutating func key(_ name: String) {
+    /// Keys are the format's own names, written as they are: no escaping to look for.
+    mutating func key(_ name: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        isAfterKey = true
+    }
+
+    /// A key made at run time (a verdict's name, a fingerprint's version), escaped as any text.
+    mutating func key(escaping name: String) {
         separate()
         Self.appendEscaped(name, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
@@ -56,12 +66,12 @@ struct JSONWriter {
     /// Already-encoded JSON, e.g. one file's object rendered on a worker thread.
     mutating func raw(utf8 json: [UInt8]) { separate(); bytes.append(contentsOf: json) }
 
-    mutating func field(_ name: String, _ value: String) { key(name); string(value) }
-    mutating func field(_ name: String, _ value: String?) { key(name); string(value) }
-    mutating func field(_ name: String, _ value: Int) { key(name); number(value) }
-    mutating func field(_ name: String, _ value: Double) { key(name); number(value) }
-    mutating func field(_ name: String, _ value: Bool) { key(name); bool(value) }
-    mutating func field(_ name: String, strings: [String]) { key(name); array(strings) { $0.string($1) } }
+    mutating func field(_ name: StaticString, _ value: String) { key(name); string(value) }
+    mutating func field(_ name: StaticString, _ value: String?) { key(name); string(value) }
+    mutating func field(_ name: StaticString, _ value: Int) { key(name); number(value) }
+    mutating func field(_ name: StaticString, _ value: Double) { key(name); number(value) }
+    mutating func field(_ name: StaticString, _ value: Bool) { key(name); bool(value) }
+    mutating func field(_ name: StaticString, strings: [String]) { key(name); array(strings) { $0.string($1) } }
 
     private mutating func separate() {
         if isAfterKey { isAfterKey = false; return }

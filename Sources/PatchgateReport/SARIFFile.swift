@@ -55,7 +55,7 @@ public struct SARIFFile: Sendable {
             }
         }
         json.key("partialFingerprints")
-        json.object { $0.field(Fingerprint.version, fingerprint) }
+        json.object { json in json.key(escaping: Fingerprint.version); json.string(fingerprint) }
         // an empty array says "known not suppressed"; a missing one would say "unknown"
         json.key("suppressions")
         json.array([finding.suppressionReason].compactMap { $0 }) { json, reason in

@@ -44,7 +44,7 @@ enum FlywayLayout {
     }
 
     static func kind(of name: String) -> Kind? {
-        guard name.hasSuffix(".sql"), let separator = name.range(of: "__"),
+        guard name.hasSuffix(".sql"), let separator = name.firstRange(of: "__"),
               separator.upperBound < name.index(name.endIndex, offsetBy: -4) else { return nil }
         let prefix = name[..<separator.lowerBound]
         if prefix == "R" { return .repeatable }

@@ -42,7 +42,14 @@ public struct RawStatement: Sendable {
         return (try? PgQuery_Node(serializedBytes: bytes)) ?? PgQuery_Node()
     }
 
-    /// The kind (oneof field number) of a node, e.g. to list the kinds a reader types.
+    /// The kind (oneof field number) of a node case, e.g. to list the kinds a reader types.
+    public static func kind(of value: PgQuery_Node.OneOf_Node) -> Int {
+        var node = PgQuery_Node()
+        node.node = value
+        return kind(of: node)
+    }
+
+    /// The kind (oneof field number) of a node.
     public static func kind(of node: PgQuery_Node) -> Int {
         guard let bytes: [UInt8] = try? node.serializedBytes() else { return 0 }
         var reader = WireReader(bytes)

@@ -79,8 +79,8 @@ struct SelectWire {
     private mutating func node(_ body: Range<Int>, depth: Int) -> [SelectSources.Relation]? {
         guard depth < depthLimit else { return [] }
         var reader = WireReader(bytes, range: body)
-        guard let field = reader.nextField() else { return [] }
-        guard field.wireType == WireReader.lengthDelimitedType, let value = reader.lengthDelimited() else { return [] }
+        guard let field = reader.nextField(), field.wireType == WireReader.lengthDelimitedType else { return [] }
+        guard let value = reader.lengthDelimited() else { return nil }
         switch field.number {
         case Self.rangeVar: return rangeVar(value).map { [$0] }
         case Self.selectStmt: return select(value, depth: depth)
@@ -123,11 +123,11 @@ struct SelectWire {
         return reader.isAtEnd ? found : nil
     }
 
-    static let selectStmt = nodeKind(.selectStmt(PgQuery_SelectStmt()))
-    static let rangeVar = nodeKind(.rangeVar(PgQuery_RangeVar()))
-    static let joinExpr = nodeKind(.joinExpr(PgQuery_JoinExpr()))
-    static let rangeSubselect = nodeKind(.rangeSubselect(PgQuery_RangeSubselect()))
-    static let commonTableExpr = nodeKind(.commonTableExpr(PgQuery_CommonTableExpr()))
+    static let selectStmt = RawStatement.kind(of: .selectStmt(PgQuery_SelectStmt()))
+    static let rangeVar = RawStatement.kind(of: .rangeVar(PgQuery_RangeVar()))
+    static let joinExpr = RawStatement.kind(of: .joinExpr(PgQuery_JoinExpr()))
+    static let rangeSubselect = RawStatement.kind(of: .rangeSubselect(PgQuery_RangeSubselect()))
+    static let commonTableExpr = RawStatement.kind(of: .commonTableExpr(PgQuery_CommonTableExpr()))
 
     static let fromClause = number(PgQuery_SelectStmt()) { $0.fromClause = [PgQuery_Node()] }
     static let leftArm = number(PgQuery_SelectStmt()) { $0.larg = PgQuery_SelectStmt() }
@@ -141,12 +141,6 @@ struct SelectWire {
     static let cteQuery = number(PgQuery_CommonTableExpr()) { $0.ctequery = PgQuery_Node() }
     static let schemaName = number(PgQuery_RangeVar()) { $0.schemaname = "s" }
     static let relationName = number(PgQuery_RangeVar()) { $0.relname = "r" }
-
-    private static func nodeKind(_ value: PgQuery_Node.OneOf_Node) -> Int {
-        var node = PgQuery_Node()
-        node.node = value
-        return RawStatement.kind(of: node)
-    }
 
     /// The number of the one field `set` gives a value to.
     private static func number<M: SwiftProtobuf.Message>(_ empty: M, _ set: (inout M) -> Void) -> Int {

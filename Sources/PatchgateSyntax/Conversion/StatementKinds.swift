@@ -22,11 +22,7 @@ extension StatementReader {
 
     /// Indexed by oneof field number.
     private static let typedKinds: [Bool] = {
-        let kinds = typedNodes.map { value in
-            var node = PgQuery_Node()
-            node.node = value
-            return RawStatement.kind(of: node)
-        }
+        let kinds = typedNodes.map(RawStatement.kind(of:))
         var table = Array(repeating: false, count: (kinds.max() ?? 0) + 1)
         for kind in kinds { table[kind] = true }
         return table

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import PatchgateRules
 import PatchgateSource
-import PatchgateSyntax
+import PgQuery
+@testable import PatchgateSyntax
 
 /// The real-world corpora in ../shared/corpus: positions must be exact everywhere, and syntax
 /// errors reported exactly where PostgreSQL 15 rejects a file.
@@ -49,6 +50,34 @@ struct CorpusTests {
         let files = Self.sqlFiles(under: TestSupport.corpus.appendingPathComponent(corpus))
         #expect(!files.isEmpty)
         let failures = TestSupport.onLargeStack { files.flatMap(Self.positionFailures) }
+        #expect(failures.isEmpty, "\(failures.prefix(10).joined(separator: "\n"))")
+    }
+
+    /// For text the parser accepts, comments and statement spans come from the Swift lexer
+    /// instead of a second libpg_query pass: they must be what PostgreSQL's scanner finds.
+    @Test(arguments: corpora)
+    func swiftLexerAgreesWithTheScanner(corpus: String) throws {
+        let files = Self.sqlFiles(under: TestSupport.corpus.appendingPathComponent(corpus))
+        var compared = 0
+        let failures = TestSupport.onLargeStack {
+            files.compactMap { url -> String? in
+                guard let data = try? Data(contentsOf: url), let source = try? SourceFile(path: url.path, bytes: Array(data)) else { return nil }
+                let bytes = PsqlPreprocessor.prepare(source.bytes).bytes
+                guard let statements = try? LibPgQuery.parseStatements(bytes), let lexed = SQLLexer.tokens(in: bytes) else { return nil }
+                compared += 1
+                let ours = TokenIndex(acceptedText: bytes, lexed: lexed), scanner = TokenIndex(scanning: bytes)
+                if ours.comments != scanner.comments { return "\(url.path): comments differ" }
+                for statement in statements {
+                    let end = statement.length == 0 ? bytes.count : statement.location + statement.length
+                    let range = statement.location..<min(end, bytes.count)
+                    if ours.statementSpan(in: range, bytes: bytes) != scanner.statementSpan(in: range, bytes: bytes) {
+                        return "\(url.path): statement at byte \(statement.location) spans differently"
+                    }
+                }
+                return nil
+            }
+        }
+        #expect(compared > 0)
         #expect(failures.isEmpty, "\(failures.prefix(10).joined(separator: "\n"))")
     }
 

@@ -436,20 +436,6 @@ enum CIFixtures {
 /// Runs a Python 3 script with `input` on its standard input.
 enum Python {
     static func run(_ script: String, input: String, arguments: [String] = []) throws -> TestSupport.Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        let out = Pipe(), err = Pipe(), stdin = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = stdin
-        try process.run()
-        let outData = ReadInBackground(out.fileHandleForReading)
-        let errData = ReadInBackground(err.fileHandleForReading)
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        process.waitUntilExit()
-        return TestSupport.Run(stdout: String(decoding: outData.wait(), as: UTF8.self),
-                               stderr: String(decoding: errData.wait(), as: UTF8.self), status: process.terminationStatus)
+        try TestSupport.runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script] + arguments, stdin: Data(input.utf8))
     }
 }

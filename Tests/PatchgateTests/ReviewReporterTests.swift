@@ -286,29 +286,12 @@ extension ReviewReporterTests {
         }
     }
 
-    /// A child process with its output drained on other threads, killed after two minutes.
+    /// A child process, killed after two minutes.
     enum Subprocess {
         struct Failure: Error, CustomStringConvertible { let description: String }
 
         static func run(_ executable: String, _ arguments: [String], stdin: Data = Data()) throws -> TestSupport.Run {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = arguments
-            let out = Pipe(), err = Pipe(), input = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            process.standardInput = input
-            try process.run()
-            let outData = ReadInBackground(out.fileHandleForReading)
-            let errData = ReadInBackground(err.fileHandleForReading)
-            input.fileHandleForWriting.write(stdin)
-            try input.fileHandleForWriting.close()
-            let timer = DispatchWorkItem { if process.isRunning { process.terminate() } }
-            DispatchQueue.global().asyncAfter(deadline: .now() + 120, execute: timer)
-            process.waitUntilExit()
-            timer.cancel()
-            return TestSupport.Run(stdout: String(decoding: outData.wait(), as: UTF8.self),
-                                   stderr: String(decoding: errData.wait(), as: UTF8.self), status: process.terminationStatus)
+            try TestSupport.runProcess(URL(fileURLWithPath: executable), arguments, stdin: stdin, timeout: 120)
         }
     }
 }

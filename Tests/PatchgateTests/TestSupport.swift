@@ -45,25 +45,35 @@ enum TestSupport {
 
     /// Runs the built binary with a clean colour environment, from the repository root.
     static func run(_ arguments: [String], stdin: Data? = nil, directory: URL? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory ?? repositoryRoot
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
-        process.environment = environment
+        return try runProcess(binary, arguments, stdin: stdin ?? Data(), directory: directory ?? repositoryRoot, environment: environment)
+    }
+
+    /// Any child process: its output drained on other threads while `stdin` is written, so that
+    /// neither side can fill a pipe and wait forever; terminated after `timeout` seconds if given.
+    static func runProcess(_ executable: URL, _ arguments: [String], stdin: Data = Data(), directory: URL? = nil,
+                           environment: [String: String]? = nil, timeout: TimeInterval? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
         let outData = ReadInBackground(out.fileHandleForReading)
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        let errData = ReadInBackground(err.fileHandleForReading)
+        input.fileHandleForWriting.write(stdin)
+        try input.fileHandleForWriting.close()
+        let timer = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        if let timeout { DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer) }
         process.waitUntilExit()
+        timer.cancel()
         return Run(stdout: String(decoding: outData.wait(), as: UTF8.self),
-                   stderr: String(decoding: errData, as: UTF8.self), status: process.terminationStatus)
+                   stderr: String(decoding: errData.wait(), as: UTF8.self), status: process.terminationStatus)
     }
 
     static func temporaryDirectory() throws -> URL {

@@ -14,6 +14,9 @@
 #   PATCHGATE_BIN  the binary to measure (default: .build/release/patchgate)
 #   RUNS, WORKLOADS, WORK, VENV   passed on to peer-bench.sh
 #
+# Besides the wall-time tables, files/s and MB/s of every command, and per corpus patchgate's
+# files/s, MB/s and peak RSS.
+#
 # Targets (from the issue): --jobs 1 at most 1.5x the raw-pb column on lp-patches and corpus;
 # default jobs faster than squawk on both; peak RSS under 150 MB on the corpus; a 2 KB patch
 # under 30 ms.
@@ -28,11 +31,57 @@ BIN="${PATCHGATE_BIN:-$root/.build/release/patchgate}"
 [[ -x "$BIN" ]] || { echo "bench: $BIN missing; run 'swift build -c release' (or make bench)" >&2; exit 2; }
 CORPUS="$SHARED/corpus"
 
+WORK="${WORK:-/tmp/peer-bench}"
+export WORK
+
+# Files/s and MB/s of every command of the run just made, from peer-bench's hyperfine medians.
+throughput() {
+  python3 - "$WORK" "$CORPUS" <<'PY'
+import json, os, sys
+work, corpus = sys.argv[1], sys.argv[2]
+print('%-11s %-12s %9s %8s' % ('workload', 'command', 'files/s', 'MB/s'))
+for workload in os.environ.get('WORKLOADS', 'one-patch lp-patches lp-all corpus').split():
+    path = os.path.join(work, workload + '.json')
+    if not os.path.exists(path):
+        continue
+    files = [line for line in open(os.path.join(work, workload + '.list')).read().splitlines() if line]
+    size = sum(os.path.getsize(os.path.join(corpus, name)) for name in files) / 1e6
+    for result in json.load(open(path))['results']:
+        command = os.path.basename(result['command'].split()[0])[len('run-'):-len('.sh')]
+        print('%-11s %-12s %9.0f %8.2f' % (workload, command, len(files) / result['median'], size / result['median']))
+PY
+}
+
 echo "## patchgate --jobs 1 (one thread: compare with raw-pb and squawk-1c)"
 PATCHGATE_CMD="$BIN check --format json --include-down --jobs 1" "$SHARED/bench/peer-bench.sh"
+throughput
 echo
 echo "## patchgate, default jobs ($(nproc) cores: compare wall time with squawk)"
 PATCHGATE_CMD="$BIN check --format json --include-down" "$SHARED/bench/peer-bench.sh"
+throughput
+echo
+
+# Every corpus on its own, as a CI job would check one project: files/s, MB/s, peak RSS.
+echo "## patchgate per corpus (default jobs, median of 3 runs)"
+python3 - "$BIN" "$CORPUS" <<'PY'
+import os, statistics, subprocess, sys, tempfile, time
+binary, corpus = sys.argv[1], sys.argv[2]
+print('%-17s %6s %7s %8s %9s %7s %8s' % ('corpus', 'files', 'MB', 'wall-s', 'files/s', 'MB/s', 'RSS-MB'))
+for name in sorted(entry for entry in os.listdir(corpus) if os.path.isdir(os.path.join(corpus, entry))):
+    files = sorted(os.path.relpath(os.path.join(root, file), corpus)
+                   for root, _, names in os.walk(os.path.join(corpus, name)) for file in names if file.endswith('.sql'))
+    size = sum(os.path.getsize(os.path.join(corpus, file)) for file in files) / 1e6
+    walls, peaks = [], []
+    for _ in range(3):
+        with tempfile.NamedTemporaryFile('r') as rss:
+            start = time.perf_counter()
+            subprocess.run(['/usr/bin/time', '-f', '%M', '-o', rss.name, binary, 'check', '--format', 'json', '--include-down'] + files,
+                           cwd=corpus, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            walls.append(time.perf_counter() - start)
+            peaks.append(int(rss.read().split()[-1]) / 1024)
+    wall = statistics.median(walls)
+    print('%-17s %6d %7.2f %8.3f %9.0f %7.2f %8.0f' % (name, len(files), size, wall, len(files) / wall, size / wall, max(peaks)))
+PY
 echo
 
 # The whole corpus as one argument list, as peer-bench's corpus workload passes it (the

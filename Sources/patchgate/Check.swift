@@ -31,8 +31,9 @@ extension Patchgate {
         @Flag(help: "Show only warnings and errors, and only the verdicts worse than hot.")
         var quiet = false
 
+        // Optional, so that the help says "all cores" rather than this machine's count.
         @Option(help: "Files checked in parallel (default: all cores).")
-        var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+        var jobs: Int?
 
         // The options a configuration file can also set are nil when not given, so that
         // Configuration can tell a flag from a default.
@@ -88,7 +89,7 @@ extension Patchgate {
             guard !paths.isEmpty || staged || changedSince != nil else {
                 throw ValidationError("name the patches to check: files, directories or -, or use --staged or --changed-since")
             }
-            guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+            guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
             if let maxLockTimeout, SettingDuration.milliseconds(maxLockTimeout) == nil {
                 throw ValidationError("--max-lock-timeout: '\(maxLockTimeout)' is not a duration such as 10s or 500ms")
             }
@@ -179,7 +180,7 @@ extension Patchgate {
             let series = seriesPlan(inputs, configuration: configuration, hasCatalog: catalog != nil)
             // The layout decides how each file runs unless the flag or the configuration file says.
             let explicitMode = (transaction ?? configuration.file?.transaction).map { $0 == .perFile ? TransactionMode.perFile : TransactionMode.none }
-            SeriesReplay(plan: plan, explicitTransactionMode: explicitMode).run(series.items, jobs: jobs, consume: run.add)
+            SeriesReplay(plan: plan, explicitTransactionMode: explicitMode).run(series.items, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, consume: run.add)
             var summary = run.summary
             summary.windowBudgetSeconds = options.budget.windowSeconds
             var inputErrors = collectErrors + run.readErrors

@@ -3,10 +3,10 @@
 /// every patch's full text, so it must be cheap).
 struct JSONWriter {
     private(set) var bytes: [UInt8] = []
-    /// One entry per open object or array: whether the next element needs a comma first.
-    private var needsComma: [Bool] = [false]
-    /// A value right after its key takes no comma.
-    private var isAfterKey = false
+    /// Whether the next element needs a comma first: not at the start of an object or array,
+    /// nor for a value right after its key. A closed object or array is itself an element, so
+    /// no stack of open containers is needed.
+    private var needsComma = false
 
     init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
@@ -15,19 +15,19 @@ struct JSONWriter {
     mutating func object(_ body: (inout JSONWriter) -> Void) {
         separate()
         bytes.append(UInt8(ascii: "{"))
-        needsComma.append(false)
+        needsComma = false
         body(&self)
-        needsComma.removeLast()
         bytes.append(UInt8(ascii: "}"))
+        needsComma = true
     }
 
     mutating func array<S: Sequence>(_ elements: S, _ body: (inout JSONWriter, S.Element) -> Void) {
         separate()
         bytes.append(UInt8(ascii: "["))
-        needsComma.append(false)
+        needsComma = false
         for element in elements { body(&self, element) }
-        needsComma.removeLast()
         bytes.append(UInt8(ascii: "]"))
+        needsComma = true
     }
 
     /// Keys are the format's own names, written as they are: no escaping to look for.
@@ -36,7 +36,7 @@ struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
         bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
-        isAfterKey = true
+        needsComma = false
     }
 
     /// A key made at run time (a verdict's name, a fingerprint's version), escaped as any text.
@@ -44,7 +44,7 @@ struct JSONWriter {
         separate()
         Self.appendEscaped(name, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
-        isAfterKey = true
+        needsComma = false
     }
 
     mutating func string(_ value: String) { separate(); Self.appendEscaped(value, to: &bytes) }
@@ -73,10 +73,10 @@ struct JSONWriter {
     mutating func field(_ name: StaticString, _ value: Bool) { key(name); bool(value) }
     mutating func field(_ name: StaticString, strings: [String]) { key(name); array(strings) { $0.string($1) } }
 
+    /// Before each element: a comma if one is due; whatever comes next follows this element.
     private mutating func separate() {
-        if isAfterKey { isAfterKey = false; return }
-        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        needsComma[needsComma.count - 1] = true
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        needsComma = true
     }
 
     mutating func string(utf8: ArraySlice<UInt8>) { separate(); Self.appendEscaped(utf8, to: &bytes) }
@@ -90,6 +90,7 @@ struct JSONWriter {
     static func appendEscaped<Bytes: RandomAccessCollection>(_ utf8: Bytes, to bytes: inout [UInt8])
     where Bytes.Element == UInt8, Bytes.Index == Int {
         bytes.append(UInt8(ascii: "\""))
+        let needsAttention = Self.needsAttention  // once, not a lazy-global check per byte
         var index = utf8.startIndex
         var runStart = index
         while index < utf8.endIndex {

@@ -98,7 +98,7 @@ rss "default jobs" --jobs="$(nproc)"
 
 # One patch of about 2 KB: the launchpad patch closest to 2048 bytes.
 two_kb=$(cd "$CORPUS" && find launchpad/patches -name '*.sql' -size -4k -printf '%s %p\n' \
-  | awk '{d = $1 - 2048; if (d < 0) d = -d; print d, $1, $2}' | sort -n | head -1)
+  | awk '{d = $1 - 2048; if (d < 0) d = -d; print d, $1, $2}' | sort -n | sed -n 1p)
 read -r _ size path <<< "$two_kb"
 hyperfine -N -i -w 3 -r 30 --style none --export-json /tmp/bench-2k.json \
   "$BIN check --format json $CORPUS/$path" >/dev/null 2>&1 || true

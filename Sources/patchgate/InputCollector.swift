@@ -53,8 +53,6 @@ enum InputCollector {
         return (unique.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }, errors)
     }
 
-    /// Listing each directory and asking once per entry is several times faster than
-    /// FileManager's enumerator, which stats and wraps every entry on its own.
     private static func sqlFiles(under directory: String) -> [String] {
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         var found: [String] = []
@@ -65,17 +63,13 @@ enum InputCollector {
 
     private static func walk(_ directory: String, into found: inout [String], visited: inout Set<String>) {
         // A link back up the tree is walked once, not forever.
-        guard visited.insert(URL(fileURLWithPath: directory).resolvingSymlinksInPath().path).inserted,
-              let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        for name in names {
-            let path = directory + "/" + name
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            if exists, isDirectory.boolValue {
-                walk(path, into: &found, visited: &visited)
-            } else if name.hasSuffix(".sql") {
+        guard visited.insert(URL(fileURLWithPath: directory).resolvingSymlinksInPath().path).inserted else { return }
+        for entry in DirectoryEntries.list(directory) {
+            if entry.kind == .directory {
+                walk(entry.path, into: &found, visited: &visited)
+            } else if entry.name.hasSuffix(".sql") {
                 // A dangling link is kept, so that reading it reports the problem instead of skipping it.
-                found.append(path)
+                found.append(entry.path)
             }
         }
     }

@@ -46,18 +46,13 @@ struct SeriesDirectory: Sendable {
     }
 
     private static func listing(_ directory: String, prefix: String, depth: Int) -> [String] {
-        guard depth > 0, let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
-        var found: [String] = []
-        for name in names {
-            let full = directory + "/" + name
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
-                found += listing(full, prefix: prefix + name + "/", depth: depth - 1)
-            } else {
-                found.append(prefix + name)
+        guard depth > 0 else { return [] }
+        return DirectoryEntries.list(directory).flatMap { entry -> [String] in
+            switch entry.kind {
+            case .directory: listing(entry.path, prefix: prefix + entry.name + "/", depth: depth - 1)
+            case .file: [prefix + entry.name]
+            case .danglingLink: []
             }
         }
-        return found
     }
 }

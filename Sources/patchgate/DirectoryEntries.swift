@@ -1,0 +1,20 @@
+import Foundation
+
+/// One directory's entries, each classified once: the shared step of the input walk and of a
+/// series directory's listing. Listing a directory and asking once per entry is several times
+/// faster than FileManager's enumerator, which stats and wraps every entry on its own.
+enum DirectoryEntries {
+    enum Kind { case file, directory, danglingLink }
+
+    /// Empty when the directory cannot be read. Links are followed: a link to a directory is a
+    /// directory, a link to nothing is dangling.
+    static func list(_ directory: String) -> [(name: String, path: String, kind: Kind)] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+        return names.map { name in
+            let path = directory + "/" + name
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            return (name, path, !exists ? .danglingLink : isDirectory.boolValue ? .directory : .file)
+        }
+    }
+}

@@ -91,12 +91,10 @@ struct StatementCollector {
         let start = base + raw.location
         let end = raw.length == 0 ? limit : min(start + raw.length, limit)
         guard let span = tokens.statementSpan(in: start..<end, bytes: bytes) else { return }
-        // The tree is decoded only for statements that are typed or whose constants are needed,
-        // and a SELECT's sources are read without decoding it.
-        let fastSyntax = collectsStringConstants ? nil : StatementReader.statementWithoutDecoding(raw)
-        let node = fastSyntax == nil && (collectsStringConstants || StatementReader.readsKind(raw.kind)) ? raw.node() : nil
-        let syntax = fastSyntax ?? node.map(StatementReader.statement) ?? .other(nodeName: raw.prototype.nodeName)
-        let constants = collectsStringConstants ? node.map(StringConstantCollector.constants(in:)) ?? [] : []
+        // The tree is indexed only for statements that are typed or whose constants are needed.
+        let tree = collectsStringConstants || StatementReader.readsKind(raw.nodeName) ? raw.tree() : nil
+        let syntax = tree.map(StatementReader.statement) ?? .other(nodeName: raw.nodeName)
+        let constants = collectsStringConstants ? tree.map(StringConstantCollector.constants(in:)) ?? [] : []
         if case .alterEnum(let alter) = syntax, alter.addedValue != nil { collectsStringConstants = true }
         statements.append(ParsedStatement(index: statements.count, span: span, syntax: syntax, stringConstants: constants))
     }

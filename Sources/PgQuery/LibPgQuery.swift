@@ -20,64 +20,30 @@ public struct StatementRange: Equatable, Sendable {
 /// The C fence: the only place that calls libpg_query. Every C result is freed where it was
 /// made and only copied Swift values leave.
 public enum LibPgQuery {
-    /// Deep enough for any real patch, shallow enough that decoding stays on a large thread stack.
+    /// How deep a statement's tree may nest: deep enough for any real patch, shallow enough that
+    /// reading it stays on a large thread stack.
     public static let messageDepthLimit = 20_000
 
-    public static func parse(_ utf8: [UInt8]) throws(PgQueryError) -> PgQuery_ParseResult {
-        let result = try withCString(utf8) { pg_query_parse_protobuf($0) }
-        defer { pg_query_free_protobuf_parse_result(result) }
-        if let error = result.error?.pointee { throw syntaxError(error, in: utf8) }
-        return try decode(PgQuery_ParseResult.self, from: copy(result.parse_tree))
-    }
-
-    /// The statements of `utf8`, each with its tree still serialized (see `RawStatement`).
+    /// The statements of `utf8`, each with its tree still as JSON text (see `RawStatement`).
+    /// libpg_query writes JSON in linear time; its protobuf output packs a tree in time
+    /// quadratic in its depth (a 100,000-term sum takes ten seconds), and a Swift message per
+    /// node costs more than the parse.
     public static func parseStatements(_ utf8: [UInt8]) throws(PgQueryError) -> [RawStatement] {
-        let result = try withCString(utf8) { pg_query_parse_protobuf($0) }
-        defer { pg_query_free_protobuf_parse_result(result) }
-        if let error = result.error?.pointee { throw syntaxError(error, in: utf8) }
-        let tree = copy(result.parse_tree)
-        if let statements = try RawStatement.statements(in: tree) { return statements }
-        return RawStatement.statements(decoded: try decode(PgQuery_ParseResult.self, from: tree))
+        try parseStatements(utf8, mayBeDeep: true)
     }
 
-    /// `parseStatements`, asking first for the tree as JSON when the text may hold a very deep
-    /// statement: protobuf-c packs a tree in time quadratic in its depth (a 100,000-term sum
-    /// takes ten seconds), JSON in linear time. Each JSON object is one protobuf message, so a
-    /// tree whose objects nest deeper than the limit would fail to decode anyway.
+    /// `parseStatements`; when the text cannot hold a very deep statement (`mayBeDeep` false:
+    /// no statement has enough tokens), the depth of the tree is not counted.
     public static func parseStatements(_ utf8: [UInt8], mayBeDeep: Bool) throws(PgQueryError) -> [RawStatement] {
-        if mayBeDeep, try jsonDepth(utf8) > messageDepthLimit { throw .tooDeep(limit: messageDepthLimit) }
-        return try parseStatements(utf8)
-    }
-
-    /// How deep the objects of the JSON parse tree nest, or 0 when the text does not parse (the
-    /// protobuf parse then reports the same error).
-    private static func jsonDepth(_ utf8: [UInt8]) throws(PgQueryError) -> Int {
         let result = try withCString(utf8) { pg_query_parse($0) }
         defer { pg_query_free_parse_result(result) }
-        guard result.error == nil, let tree = result.parse_tree else { return 0 }
-        var depth = 0, deepest = 0
-        var isInString = false
-        var cursor = UnsafeRawPointer(tree).assumingMemoryBound(to: UInt8.self)
-        while cursor.pointee != 0 {
-            let byte = cursor.pointee
-            if isInString {
-                if byte == UInt8(ascii: "\\") {
-                    cursor += 1
-                    if cursor.pointee == 0 { break }
-                } else if byte == UInt8(ascii: "\"") {
-                    isInString = false
-                }
-            } else if byte == UInt8(ascii: "\"") {
-                isInString = true
-            } else if byte == UInt8(ascii: "{") {
-                depth += 1
-                deepest = max(deepest, depth)
-            } else if byte == UInt8(ascii: "}") {
-                depth -= 1
-            }
-            cursor += 1
-        }
-        return deepest
+        if let error = result.error?.pointee { throw syntaxError(error, in: utf8) }
+        let json = copy(result.parse_tree)
+        // Each JSON object is one node: a tree nested deeper than the readers may follow is
+        // refused whole, as protobuf decoding with this depth limit would.
+        if mayBeDeep, JSONIndexer.objectDepth(json) > messageDepthLimit { throw .tooDeep(limit: messageDepthLimit) }
+        guard let statements = RawStatement.statements(inResult: json, source: utf8) else { throw .tooDeep(limit: messageDepthLimit) }
+        return statements
     }
 
     /// The scanner's tokens, read straight from the wire format: building a Swift message per
@@ -91,13 +57,6 @@ public enum LibPgQuery {
         return try decode(PgQuery_ScanResult.self, from: buffer).tokens.map {
             ScannedToken(start: Int($0.start), end: Int($0.end), token: $0.token)
         }
-    }
-
-    public static func scan(_ utf8: [UInt8]) throws(PgQueryError) -> PgQuery_ScanResult {
-        let result = try withCString(utf8) { pg_query_scan($0) }
-        defer { pg_query_free_scan_result(result) }
-        if let error = result.error?.pointee { throw syntaxError(error, in: utf8) }
-        return try decode(PgQuery_ScanResult.self, from: copy(result.pbuf))
     }
 
     /// Statement ranges found by PostgreSQL's own scanner: works on text the grammar rejects.
@@ -136,6 +95,12 @@ public enum LibPgQuery {
             initialized = utf8.count + 1
         }
         return terminated.withUnsafeBufferPointer { call($0.baseAddress!) }
+    }
+
+    private static func copy(_ text: UnsafeMutablePointer<CChar>?) -> [UInt8] {
+        guard let text else { return [] }
+        let count = strlen(text)
+        return text.withMemoryRebound(to: UInt8.self, capacity: count) { Array(UnsafeBufferPointer(start: $0, count: count)) }
     }
 
     private static func copy(_ buffer: PgQueryProtobuf) -> [UInt8] {

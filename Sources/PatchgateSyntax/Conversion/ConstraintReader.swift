@@ -1,58 +1,60 @@
 import PgQuery
 
 enum ConstraintReader {
-    static func column(_ definition: PgQuery_ColumnDef) -> ColumnDefinition {
-        var isNotNull = definition.isNotNull
-        var defaultValue: Expression? = definition.hasRawDefault ? ExpressionReader.read(definition.rawDefault) : nil
+    /// A `ColumnDef`.
+    static func column(_ definition: TreeValue) -> ColumnDefinition {
+        var isNotNull = definition["is_not_null"].bool
+        let rawDefault = definition["raw_default"]
+        var defaultValue: Expression? = rawDefault.isPresent ? ExpressionReader.read(rawDefault) : nil
         var identity: ColumnDefinition.Identity?
         var generated: Expression?
         var isPrimaryKey = false, isUnique = false
         var checks: [Expression] = []
         var references: ForeignKeyReference?
-        for node in definition.constraints {
-            guard case .constraint(let constraint)? = node.node else { continue }
-            switch constraint.contype {
-            case .constrNotnull: isNotNull = true
-            case .constrNull: isNotNull = false
-            case .constrDefault: defaultValue = ExpressionReader.read(constraint.rawExpr)
-            case .constrIdentity: identity = constraint.generatedWhen == "a" ? .always : .byDefault
-            case .constrGenerated: generated = ExpressionReader.read(constraint.rawExpr)
-            case .constrPrimary: isPrimaryKey = true; isNotNull = true
-            case .constrUnique: isUnique = true
-            case .constrCheck: checks.append(ExpressionReader.read(constraint.rawExpr))
-            case .constrForeign:
-                references = ForeignKeyReference(table: constraint.pktable.qualifiedName, columns: constraint.pkAttrs.strings)
+        for node in definition["constraints"].elements {
+            let constraint = node.node("Constraint")
+            guard constraint.isPresent else { continue }
+            switch constraint["contype"].string {
+            case "CONSTR_NOTNULL": isNotNull = true
+            case "CONSTR_NULL": isNotNull = false
+            case "CONSTR_DEFAULT": defaultValue = ExpressionReader.read(constraint["raw_expr"])
+            case "CONSTR_IDENTITY": identity = constraint["generated_when"].string == "a" ? .always : .byDefault
+            case "CONSTR_GENERATED": generated = ExpressionReader.read(constraint["raw_expr"])
+            case "CONSTR_PRIMARY": isPrimaryKey = true; isNotNull = true
+            case "CONSTR_UNIQUE": isUnique = true
+            case "CONSTR_CHECK": checks.append(ExpressionReader.read(constraint["raw_expr"]))
+            case "CONSTR_FOREIGN":
+                references = ForeignKeyReference(table: constraint["pktable"].qualifiedName, columns: constraint["pk_attrs"].strings)
             default: break
             }
         }
         return ColumnDefinition(
-            name: definition.colname, type: TypeNameReader.columnType(definition.typeName), isNotNull: isNotNull,
+            name: definition["colname"].string, type: TypeNameReader.columnType(definition["typeName"]), isNotNull: isNotNull,
             defaultValue: defaultValue, identity: identity, generatedExpression: generated,
             isPrimaryKey: isPrimaryKey, isUnique: isUnique, checks: checks, references: references
         )
     }
 
-    static func table(_ constraint: PgQuery_Constraint) -> TableConstraint {
-        TableConstraint(
-            name: constraint.conname.isEmpty ? nil : constraint.conname,
-            kind: kind(constraint),
-            isNotValid: constraint.skipValidation
-        )
+    /// A `Constraint` of a table.
+    static func table(_ constraint: TreeValue) -> TableConstraint {
+        let name = constraint["conname"].string
+        return TableConstraint(name: name.isEmpty ? nil : name, kind: kind(constraint), isNotValid: constraint["skip_validation"].bool)
     }
 
-    private static func kind(_ constraint: PgQuery_Constraint) -> TableConstraint.Kind {
-        let usingIndex = constraint.indexname.isEmpty ? nil : constraint.indexname
-        switch constraint.contype {
-        case .constrCheck: return .check(ExpressionReader.read(constraint.rawExpr))
-        case .constrForeign:
+    private static func kind(_ constraint: TreeValue) -> TableConstraint.Kind {
+        let index = constraint["indexname"].string
+        let usingIndex = index.isEmpty ? nil : index
+        switch constraint["contype"].string {
+        case "CONSTR_CHECK": return .check(ExpressionReader.read(constraint["raw_expr"]))
+        case "CONSTR_FOREIGN":
             return .foreignKey(
-                columns: constraint.fkAttrs.strings,
-                references: ForeignKeyReference(table: constraint.pktable.qualifiedName, columns: constraint.pkAttrs.strings)
+                columns: constraint["fk_attrs"].strings,
+                references: ForeignKeyReference(table: constraint["pktable"].qualifiedName, columns: constraint["pk_attrs"].strings)
             )
-        case .constrUnique: return .unique(columns: constraint.keys.strings, usingIndex: usingIndex)
-        case .constrPrimary: return .primaryKey(columns: constraint.keys.strings, usingIndex: usingIndex)
-        case .constrExclusion: return .exclusion
-        default: return .other("\(constraint.contype)")
+        case "CONSTR_UNIQUE": return .unique(columns: constraint["keys"].strings, usingIndex: usingIndex)
+        case "CONSTR_PRIMARY": return .primaryKey(columns: constraint["keys"].strings, usingIndex: usingIndex)
+        case "CONSTR_EXCLUSION": return .exclusion
+        case let name: return .other(EnumName.camelCase(name))
         }
     }
 }

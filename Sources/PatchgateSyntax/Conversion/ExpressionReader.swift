@@ -5,69 +5,66 @@ import PgQuery
 enum ExpressionReader {
     static let depthLimit = 200
 
-    static func read(_ node: PgQuery_Node, depth: Int = 0) -> Expression {
+    static func read(_ node: TreeValue, depth: Int = 0) -> Expression {
         guard depth < depthLimit else { return .truncated }
         let next = depth + 1
-        switch node.node {
-        case .aConst(let constant): return .constant(self.constant(constant))
-        case .columnRef(let reference): return .column(reference.fields.strings)
-        case .funcCall(let call):
-            return .function(name: call.funcname.strings, arguments: call.args.map { read($0, depth: next) })
-        case .sqlvalueFunction(let function): return .sqlValueFunction(name: sqlValueName(function.op))
-        case .typeCast(let cast):
-            return .typeCast(read(cast.arg, depth: next), TypeNameReader.columnType(cast.typeName))
-        case .nullTest(let test):
-            return .nullTest(read(test.arg, depth: next), isNull: test.nulltesttype == .isNull)
-        case .aExpr(let expression):
-            let operands = [expression.lexpr, expression.rexpr].filter { $0.node != nil }
-            return .operation(name: expression.name.strings.joined(separator: " "), operands: operands.map { read($0, depth: next) })
-        case .boolExpr(let expression):
-            return .operation(name: "\(expression.boolop)", operands: expression.args.map { read($0, depth: next) })
-        case .subLink: return .subquery
-        case .list(let list): return .other(nodeName: "List", children: list.items.map { read($0, depth: next) })
-        case .coalesceExpr(let coalesce):
-            return .other(nodeName: "CoalesceExpr", children: coalesce.args.map { read($0, depth: next) })
-        case .caseExpr(let caseExpression):
-            let children = caseExpression.args.flatMap { arm -> [PgQuery_Node] in
-                if case .caseWhen(let when)? = arm.node { return [when.expr, when.result] }
-                return []
-            } + [caseExpression.defresult]
-            return .other(nodeName: "CaseExpr", children: children.filter { $0.node != nil }.map { read($0, depth: next) })
-        case .aArrayExpr(let array):
-            return .other(nodeName: "A_ArrayExpr", children: array.elements.map { read($0, depth: next) })
-        case .rowExpr(let row): return .other(nodeName: "RowExpr", children: row.args.map { read($0, depth: next) })
-        case .minMaxExpr(let minMax): return .other(nodeName: "MinMaxExpr", children: minMax.args.map { read($0, depth: next) })
-        case .collateClause(let collate): return read(collate.arg, depth: next)
-        default: return .other(nodeName: node.nodeName, children: [])
+        let fields = node.nodeFields
+        func readAll(_ key: StaticString) -> [Expression] { fields[key].elements.map { read($0, depth: next) } }
+        switch node.nodeName ?? "" {
+        case "A_Const": return .constant(constant(fields))
+        case "ColumnRef": return .column(fields["fields"].strings)
+        case "FuncCall": return .function(name: fields["funcname"].strings, arguments: readAll("args"))
+        case "SQLValueFunction": return .sqlValueFunction(name: sqlValueName(fields["op"]))
+        case "TypeCast": return .typeCast(read(fields["arg"], depth: next), TypeNameReader.columnType(fields["typeName"]))
+        case "NullTest": return .nullTest(read(fields["arg"], depth: next), isNull: fields["nulltesttype"].equals("IS_NULL"))
+        case "A_Expr":
+            let operands = [fields["lexpr"], fields["rexpr"]].filter(\.isPresent)
+            return .operation(name: fields["name"].strings.joined(separator: " "), operands: operands.map { read($0, depth: next) })
+        case "BoolExpr": return .operation(name: EnumName.camelCase(fields["boolop"].string), operands: readAll("args"))
+        case "SubLink": return .subquery
+        case "List": return .other(nodeName: "List", children: readAll("items"))
+        case "CoalesceExpr": return .other(nodeName: "CoalesceExpr", children: readAll("args"))
+        case "CaseExpr":
+            let arms = fields["args"].elements.flatMap { arm -> [TreeValue] in
+                let when = arm.node("CaseWhen")
+                return when.isPresent ? [when["expr"], when["result"]] : []
+            }
+            let children = (arms + [fields["defresult"]]).filter(\.isPresent)
+            return .other(nodeName: "CaseExpr", children: children.map { read($0, depth: next) })
+        case "A_ArrayExpr": return .other(nodeName: "A_ArrayExpr", children: readAll("elements"))
+        case "RowExpr": return .other(nodeName: "RowExpr", children: readAll("args"))
+        case "MinMaxExpr": return .other(nodeName: "MinMaxExpr", children: readAll("args"))
+        case "CollateClause": return read(fields["arg"], depth: next)
+        case let name: return .other(nodeName: name.isEmpty ? "Node" : name, children: [])
         }
     }
 
-    private static func constant(_ constant: PgQuery_A_Const) -> Expression.Constant {
-        if constant.isnull { return .null }
-        switch constant.val {
-        case .ival(let integer): return .integer(Int(integer.ival))
-        case .fval(let float): return .number(float.fval)
-        case .boolval(let boolean): return .boolean(boolean.boolval)
-        case .sval(let string): return .string(string.sval)
-        case .bsval(let bits): return .bitString(bits.bsval)
-        case nil: return .null
-        }
+    /// An `A_Const`: one of its value fields, each a node of its own (`{"ival":{"ival":5}}`;
+    /// zero and false leave the inner field out).
+    static func constant(_ constant: TreeValue) -> Expression.Constant {
+        if constant["isnull"].bool { return .null }
+        if case let value = constant["ival"], value.isPresent { return .integer(value.integerConstant(at: constant["location"])) }
+        if case let value = constant["fval"], value.isPresent { return .number(value["fval"].string) }
+        if case let value = constant["boolval"], value.isPresent { return .boolean(value["boolval"].bool) }
+        if case let value = constant["sval"], value.isPresent { return .string(value["sval"].string) }
+        if case let value = constant["bsval"], value.isPresent { return .bitString(value["bsval"].string) }
+        return .null
     }
 
-    private static func sqlValueName(_ op: PgQuery_SQLValueFunctionOp) -> String {
-        switch op {
-        case .svfopCurrentDate: "current_date"
-        case .svfopCurrentTime, .svfopCurrentTimeN: "current_time"
-        case .svfopCurrentTimestamp, .svfopCurrentTimestampN: "current_timestamp"
-        case .svfopLocaltime, .svfopLocaltimeN: "localtime"
-        case .svfopLocaltimestamp, .svfopLocaltimestampN: "localtimestamp"
-        case .svfopCurrentRole: "current_role"
-        case .svfopCurrentUser: "current_user"
-        case .svfopUser: "user"
-        case .svfopSessionUser: "session_user"
-        case .svfopCurrentCatalog: "current_catalog"
-        case .svfopCurrentSchema: "current_schema"
-        case .undefined, .UNRECOGNIZED: "unknown"
+    private static func sqlValueName(_ op: TreeValue) -> String {
+        switch op.string {
+        case "SVFOP_CURRENT_DATE": "current_date"
+        case "SVFOP_CURRENT_TIME", "SVFOP_CURRENT_TIME_N": "current_time"
+        case "SVFOP_CURRENT_TIMESTAMP", "SVFOP_CURRENT_TIMESTAMP_N": "current_timestamp"
+        case "SVFOP_LOCALTIME", "SVFOP_LOCALTIME_N": "localtime"
+        case "SVFOP_LOCALTIMESTAMP", "SVFOP_LOCALTIMESTAMP_N": "localtimestamp"
+        case "SVFOP_CURRENT_ROLE": "current_role"
+        case "SVFOP_CURRENT_USER": "current_user"
+        case "SVFOP_USER": "user"
+        case "SVFOP_SESSION_USER": "session_user"
+        case "SVFOP_CURRENT_CATALOG": "current_catalog"
+        case "SVFOP_CURRENT_SCHEMA": "current_schema"
+        default: "unknown"
         }
     }
 }

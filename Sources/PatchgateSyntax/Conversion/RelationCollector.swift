@@ -5,29 +5,30 @@ import PgQuery
 enum RelationCollector {
     static let depthLimit = 64
 
-    static func relations(in node: PgQuery_Node, depth: Int = 0) -> [QualifiedName] {
+    /// The relations below a `Node`.
+    static func relations(in node: TreeValue, depth: Int = 0) -> [QualifiedName] {
         guard depth < depthLimit else { return [] }
         let next = depth + 1
-        switch node.node {
-        case .rangeVar(let relation): return [relation.qualifiedName]
-        case .selectStmt(let select):
-            var found = select.fromClause.flatMap { relations(in: $0, depth: next) }
-            if select.hasLarg { found += relations(in: wrap(.selectStmt(select.larg)), depth: next) }
-            if select.hasRarg { found += relations(in: wrap(.selectStmt(select.rarg)), depth: next) }
-            if select.hasWithClause {
-                found += select.withClause.ctes.flatMap { relations(in: $0, depth: next) }
-            }
-            return found
-        case .joinExpr(let join): return relations(in: join.larg, depth: next) + relations(in: join.rarg, depth: next)
-        case .rangeSubselect(let subselect): return relations(in: subselect.subquery, depth: next)
-        case .commonTableExpr(let cte): return relations(in: cte.ctequery, depth: next)
+        let fields = node.nodeFields
+        switch node.nodeName {
+        case "RangeVar": return [fields.qualifiedName]
+        case "SelectStmt": return relations(inSelect: fields, depth: depth)
+        case "JoinExpr": return relations(in: fields["larg"], depth: next) + relations(in: fields["rarg"], depth: next)
+        case "RangeSubselect": return relations(in: fields["subquery"], depth: next)
+        case "CommonTableExpr": return relations(in: fields["ctequery"], depth: next)
         default: return []
         }
     }
 
-    private static func wrap(_ node: PgQuery_Node.OneOf_Node) -> PgQuery_Node {
-        var wrapped = PgQuery_Node()
-        wrapped.node = node
-        return wrapped
+    /// The relations of a `SelectStmt`'s fields: FROM items, the arms of a set operation (plain
+    /// SelectStmt fields, not nodes), then the WITH queries.
+    private static func relations(inSelect select: TreeValue, depth: Int) -> [QualifiedName] {
+        let next = depth + 1
+        var found = select["fromClause"].elements.flatMap { relations(in: $0, depth: next) }
+        for arm in [select["larg"], select["rarg"]] where arm.isPresent {
+            found += next < depthLimit ? relations(inSelect: arm, depth: next) : []
+        }
+        found += select["withClause"]["ctes"].elements.flatMap { relations(in: $0, depth: next) }
+        return found
     }
 }

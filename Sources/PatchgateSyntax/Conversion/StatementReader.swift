@@ -2,227 +2,242 @@ import PgQuery
 
 /// Turns one parsed statement node into a typed `Statement`; one function per statement family.
 enum StatementReader {
-    static func statement(_ node: PgQuery_Node) -> Statement {
-        switch node.node {
-        case .alterTableStmt(let statement): return .alterTable(AlterTableReader.alterTable(statement))
-        case .createStmt(let statement): return .createTable(createTable(statement))
-        case .createTableAsStmt(let statement): return .createTableAs(createTableAs(statement))
-        case .indexStmt(let statement): return .createIndex(createIndex(statement))
-        case .dropStmt(let statement): return .drop(drop(statement))
-        case .reindexStmt(let statement): return .reindex(reindex(statement))
-        case .renameStmt(let statement): return .rename(rename(statement))
-        case .createEnumStmt(let statement):
-            return .createEnum(CreateEnum(name: QualifiedName(parts: statement.typeName.strings), values: statement.vals.strings))
-        case .alterEnumStmt(let statement): return .alterEnum(alterEnum(statement))
-        case .viewStmt(let statement): return .createView(createView(statement))
-        case .refreshMatViewStmt(let statement):
+    /// A statement's `Node` (`{"AlterTableStmt":{...}}`).
+    static func statement(_ node: TreeValue) -> Statement {
+        let statement = node.nodeFields
+        switch node.nodeName ?? "" {
+        case "AlterTableStmt": return .alterTable(AlterTableReader.alterTable(statement))
+        case "CreateStmt": return .createTable(createTable(statement))
+        case "CreateTableAsStmt": return .createTableAs(createTableAs(statement))
+        case "IndexStmt": return .createIndex(createIndex(statement))
+        case "DropStmt": return .drop(drop(statement))
+        case "ReindexStmt": return .reindex(reindex(statement))
+        case "RenameStmt": return .rename(rename(statement))
+        case "CreateEnumStmt":
+            return .createEnum(CreateEnum(name: QualifiedName(parts: statement["typeName"].strings), values: statement["vals"].strings))
+        case "AlterEnumStmt": return .alterEnum(alterEnum(statement))
+        case "ViewStmt": return .createView(createView(statement))
+        case "RefreshMatViewStmt":
             return .refreshMaterializedView(RefreshMaterializedView(
-                name: statement.relation.qualifiedName, isConcurrent: statement.concurrent, withNoData: statement.skipData))
-        case .createFunctionStmt(let statement): return .createFunction(FunctionReader.createFunction(statement))
-        case .createTrigStmt(let statement): return .createTrigger(createTrigger(statement))
-        case .clusterStmt(let statement):
-            return .cluster(Cluster(
-                table: statement.hasRelation ? statement.relation.qualifiedName : nil,
-                index: statement.indexname.isEmpty ? nil : statement.indexname))
-        case .vacuumStmt(let statement): return .vacuum(vacuum(statement))
-        case .truncateStmt(let statement):
-            return .truncate(Truncate(tables: relations(statement.relations), isCascade: statement.behavior == .dropCascade))
-        case .lockStmt(let statement):
+                name: statement["relation"].qualifiedName, isConcurrent: statement["concurrent"].bool,
+                withNoData: statement["skipData"].bool))
+        case "CreateFunctionStmt": return .createFunction(FunctionReader.createFunction(statement))
+        case "CreateTrigStmt": return .createTrigger(createTrigger(statement))
+        case "ClusterStmt":
+            let relation = statement["relation"], index = statement["indexname"].string
+            return .cluster(Cluster(table: relation.isPresent ? relation.qualifiedName : nil, index: index.isEmpty ? nil : index))
+        case "VacuumStmt": return .vacuum(vacuum(statement))
+        case "TruncateStmt":
+            return .truncate(Truncate(tables: relations(statement["relations"]), isCascade: statement["behavior"].equals("DROP_CASCADE")))
+        case "LockStmt":
             return .lock(LockTables(
-                tables: relations(statement.relations),
-                mode: LockMode(rawValue: Int(statement.mode)) ?? .accessExclusive, isNoWait: statement.nowait))
-        case .variableSetStmt(let statement): return SessionReader.setVariable(statement)
-        case .transactionStmt(let statement): return SessionReader.transaction(statement) ?? .other(nodeName: node.nodeName)
-        case .commentStmt(let statement):
+                tables: relations(statement["relations"]),
+                mode: LockMode(rawValue: statement["mode"].int) ?? .accessExclusive, isNoWait: statement["nowait"].bool))
+        case "VariableSetStmt": return SessionReader.setVariable(statement)
+        case "TransactionStmt": return SessionReader.transaction(statement) ?? .other(nodeName: "TransactionStmt")
+        case "CommentStmt":
+            let text = statement["comment"].string
             return .comment(CommentOn(
-                objectKind: statement.objtype.objectKind, object: ObjectNameReader.parts(of: statement.object),
-                text: statement.comment.isEmpty ? nil : statement.comment))
-        case .grantStmt(let statement): return .grant(grant(statement))
-        case .insertStmt(let statement):
-            return .insert(insert(statement))
-        case .updateStmt(let statement):
-            return .update(Update(table: statement.relation.qualifiedName, hasWhere: statement.hasWhereClause))
-        case .deleteStmt(let statement):
-            return .delete(Delete(table: statement.relation.qualifiedName, hasWhere: statement.hasWhereClause))
-        case .selectStmt(let statement):
-            return .select(Select(sourceRelations: RelationCollector.relations(in: node), locksRows: !statement.lockingClause.isEmpty))
-        case .alterSeqStmt(let statement): return .alterSequence(alterSequence(statement))
-        case .createSeqStmt(let statement): return .createSequence(statement.sequence.qualifiedName)
-        case .createDomainStmt(let statement):
-            let constrained = statement.constraints.contains { node in
-                guard case .constraint(let constraint)? = node.node else { return false }
-                return constraint.contype == .constrCheck || constraint.contype == .constrNotnull
+                objectKind: statement["objtype"].objectKind, object: ObjectNameReader.parts(of: statement["object"]),
+                text: text.isEmpty ? nil : text))
+        case "GrantStmt": return .grant(grant(statement))
+        case "InsertStmt": return .insert(insert(statement))
+        case "UpdateStmt":
+            return .update(Update(table: statement["relation"].qualifiedName, hasWhere: statement["whereClause"].isPresent))
+        case "DeleteStmt":
+            return .delete(Delete(table: statement["relation"].qualifiedName, hasWhere: statement["whereClause"].isPresent))
+        case "SelectStmt":
+            return .select(Select(sourceRelations: RelationCollector.relations(in: node),
+                                  locksRows: !statement["lockingClause"].elements.isEmpty))
+        case "AlterSeqStmt": return .alterSequence(alterSequence(statement))
+        case "CreateSeqStmt": return .createSequence(statement["sequence"].qualifiedName)
+        case "CreateDomainStmt":
+            let constrained = statement["constraints"].elements.contains { node in
+                let type = node.node("Constraint")["contype"]
+                return type.equals("CONSTR_CHECK") || type.equals("CONSTR_NOTNULL")
             }
-            return .createDomain(CreateDomain(name: QualifiedName(parts: statement.domainname.strings),
-                                              baseType: TypeNameReader.columnType(statement.typeName), hasConstraints: constrained))
-        case .alterObjectSchemaStmt(let statement):
+            return .createDomain(CreateDomain(name: QualifiedName(parts: statement["domainname"].strings),
+                                              baseType: TypeNameReader.columnType(statement["typeName"]), hasConstraints: constrained))
+        case "AlterObjectSchemaStmt":
+            let relation = statement["relation"], object = statement["object"]
             return .alterObjectSchema(AlterObjectSchema(
-                objectKind: statement.objectType.objectKind,
-                relation: statement.hasRelation ? statement.relation.qualifiedName : nil,
-                object: statement.hasObject ? ObjectNameReader.parts(of: statement.object) : [],
-                newSchema: statement.newschema))
-        default: return .other(nodeName: node.nodeName)
+                objectKind: statement["objectType"].objectKind,
+                relation: relation.isPresent ? relation.qualifiedName : nil,
+                object: object.isPresent ? ObjectNameReader.parts(of: object) : [],
+                newSchema: statement["newschema"].string))
+        case let name: return .other(nodeName: name.isEmpty ? "Node" : name)
         }
     }
 
-    static func relations(_ nodes: [PgQuery_Node]) -> [QualifiedName] {
-        nodes.compactMap { node in
-            if case .rangeVar(let relation)? = node.node { return relation.qualifiedName }
-            return nil
+    /// The RangeVar nodes of a list.
+    static func relations(_ nodes: TreeValue) -> [QualifiedName] {
+        nodes.elements.compactMap { node in
+            let relation = node.node("RangeVar")
+            return relation.isPresent ? relation.qualifiedName : nil
         }
     }
 
-    private static func alterSequence(_ statement: PgQuery_AlterSeqStmt) -> AlterSequence {
-        let ownedBy = statement.options.lazy.compactMap { node -> QualifiedName? in
-            guard case .defElem(let option)? = node.node, option.defname == "owned_by",
-                  case .list(let list)? = option.arg.node else { return nil }
-            let parts = list.items.strings
+    private static func alterSequence(_ statement: TreeValue) -> AlterSequence {
+        let ownedBy = statement["options"].elements.lazy.compactMap { node -> QualifiedName? in
+            let option = node.node("DefElem")
+            guard option["defname"].string == "owned_by" else { return nil }
+            let parts = option["arg"].node("List")["items"].strings
             return parts.count >= 2 ? QualifiedName(parts: Array(parts.dropLast())) : nil
         }.first
-        return AlterSequence(name: statement.sequence.qualifiedName, ownedBy: ownedBy)
+        return AlterSequence(name: statement["sequence"].qualifiedName, ownedBy: ownedBy)
     }
 
-    private static func insert(_ statement: PgQuery_InsertStmt) -> Insert {
-        let columns = statement.cols.compactMap { node -> String? in
-            if case .resTarget(let target)? = node.node { return target.name }
-            return nil
+    private static func insert(_ statement: TreeValue) -> Insert {
+        let columns = statement["cols"].elements.compactMap { node -> String? in
+            let target = node.node("ResTarget")
+            return target.isPresent ? target["name"].string : nil
         }
-        var rows: [[Expression]] = []
-        if case .selectStmt(let select)? = statement.selectStmt.node {
-            rows = select.valuesLists.compactMap { node in
-                guard case .list(let row)? = node.node else { return nil }
-                return row.items.map { ExpressionReader.read($0) }
-            }
+        let source = statement["selectStmt"]
+        let rows: [[Expression]] = source.node("SelectStmt")["valuesLists"].elements.compactMap { node in
+            let row = node.node("List")
+            return row.isPresent ? row["items"].elements.map { ExpressionReader.read($0) } : nil
         }
-        return Insert(table: statement.relation.qualifiedName,
-                      sourceRelations: RelationCollector.relations(in: statement.selectStmt),
+        return Insert(table: statement["relation"].qualifiedName,
+                      sourceRelations: RelationCollector.relations(in: source),
                       columns: columns, rows: rows)
     }
 
-    private static func createTable(_ statement: PgQuery_CreateStmt) -> CreateTable {
+    private static func createTable(_ statement: TreeValue) -> CreateTable {
         var columns: [ColumnDefinition] = []
         var constraints: [TableConstraint] = []
         var likeSources: [QualifiedName] = []
-        for element in statement.tableElts + statement.constraints {
-            switch element.node {
-            case .columnDef(let definition): columns.append(ConstraintReader.column(definition))
-            case .constraint(let constraint): constraints.append(ConstraintReader.table(constraint))
-            case .tableLikeClause(let like): likeSources.append(like.relation.qualifiedName)
+        for element in statement["tableElts"].elements + statement["constraints"].elements {
+            switch element.nodeName {
+            case "ColumnDef": columns.append(ConstraintReader.column(element.nodeFields))
+            case "Constraint": constraints.append(ConstraintReader.table(element.nodeFields))
+            case "TableLikeClause": likeSources.append(element.nodeFields["relation"].qualifiedName)
             default: break
             }
         }
-        let isPartition = statement.hasPartbound
-        let parents = relations(statement.inhRelations)
+        let isPartition = statement["partbound"].isPresent
+        let parents = relations(statement["inhRelations"])
+        let relation = statement["relation"]
+        let persistence = relation["relpersistence"].string
         return CreateTable(
-            table: statement.relation.qualifiedName, ifNotExists: statement.ifNotExists,
+            table: relation.qualifiedName, ifNotExists: statement["if_not_exists"].bool,
             columns: columns, constraints: constraints,
             partitionOf: isPartition ? parents.first : nil, inherits: isPartition ? [] : parents,
-            isPartitioned: statement.hasPartspec,
-            isUnlogged: statement.relation.relpersistence == "u",
-            isTemporary: statement.relation.relpersistence == "t",
+            isPartitioned: statement["partspec"].isPresent,
+            isUnlogged: persistence == "u",
+            isTemporary: persistence == "t",
             likeSources: likeSources
         )
     }
 
-    private static func createTableAs(_ statement: PgQuery_CreateTableAsStmt) -> CreateTableAs {
-        CreateTableAs(
-            name: statement.into.rel.qualifiedName, isMaterialized: statement.objtype == .objectMatview,
-            ifNotExists: statement.ifNotExists, withNoData: statement.into.skipData,
-            sourceRelations: RelationCollector.relations(in: statement.query)
+    private static func createTableAs(_ statement: TreeValue) -> CreateTableAs {
+        let into = statement["into"]
+        return CreateTableAs(
+            name: into["rel"].qualifiedName, isMaterialized: statement["objtype"].equals("OBJECT_MATVIEW"),
+            ifNotExists: statement["if_not_exists"].bool, withNoData: into["skipData"].bool,
+            sourceRelations: RelationCollector.relations(in: statement["query"])
         )
     }
 
-    private static func createIndex(_ statement: PgQuery_IndexStmt) -> CreateIndex {
-        let keys: [CreateIndex.IndexKey] = statement.indexParams.compactMap { node in
-            guard case .indexElem(let element)? = node.node else { return nil }
-            return element.name.isEmpty ? .expression(ExpressionReader.read(element.expr)) : .column(element.name)
+    private static func createIndex(_ statement: TreeValue) -> CreateIndex {
+        let keys: [CreateIndex.IndexKey] = statement["indexParams"].elements.compactMap { node in
+            let element = node.node("IndexElem")
+            guard element.isPresent else { return nil }
+            let name = element["name"].string
+            return name.isEmpty ? .expression(ExpressionReader.read(element["expr"])) : .column(name)
         }
+        let name = statement["idxname"].string, method = statement["accessMethod"].string
+        let relation = statement["relation"]
         return CreateIndex(
-            name: statement.idxname.isEmpty ? nil : statement.idxname, table: statement.relation.qualifiedName,
-            isConcurrent: statement.concurrent, isUnique: statement.unique, ifNotExists: statement.ifNotExists,
-            accessMethod: statement.accessMethod.isEmpty ? "btree" : statement.accessMethod,
-            columns: keys, isPartial: statement.hasWhereClause, isOnly: !statement.relation.inh
+            name: name.isEmpty ? nil : name, table: relation.qualifiedName,
+            isConcurrent: statement["concurrent"].bool, isUnique: statement["unique"].bool,
+            ifNotExists: statement["if_not_exists"].bool,
+            accessMethod: method.isEmpty ? "btree" : method,
+            columns: keys, isPartial: statement["whereClause"].isPresent, isOnly: !relation["inh"].bool
         )
     }
 
-    private static func drop(_ statement: PgQuery_DropStmt) -> Drop {
+    private static func drop(_ statement: TreeValue) -> Drop {
         Drop(
-            objectKind: statement.removeType.objectKind, objects: statement.objects.map(ObjectNameReader.parts(of:)),
-            isConcurrent: statement.concurrent, ifExists: statement.missingOk, isCascade: statement.behavior == .dropCascade
+            objectKind: statement["removeType"].objectKind, objects: statement["objects"].elements.map(ObjectNameReader.parts(of:)),
+            isConcurrent: statement["concurrent"].bool, ifExists: statement["missing_ok"].bool,
+            isCascade: statement["behavior"].equals("DROP_CASCADE")
         )
     }
 
-    private static func reindex(_ statement: PgQuery_ReindexStmt) -> Reindex {
-        let target: Reindex.Target = switch statement.kind {
-        case .reindexObjectIndex: .index
-        case .reindexObjectTable: .table
-        case .reindexObjectSchema: .schema
-        case .reindexObjectSystem: .system
+    private static func reindex(_ statement: TreeValue) -> Reindex {
+        let target: Reindex.Target = switch statement["kind"].string {
+        case "REINDEX_OBJECT_INDEX": .index
+        case "REINDEX_OBJECT_TABLE": .table
+        case "REINDEX_OBJECT_SCHEMA": .schema
+        case "REINDEX_OBJECT_SYSTEM": .system
         default: .database
         }
-        let isConcurrent = statement.params.contains { node in
-            if case .defElem(let option)? = node.node { return option.defname == "concurrently" }
-            return false
+        let isConcurrent = statement["params"].elements.contains { node in
+            node.node("DefElem")["defname"].string == "concurrently"
         }
+        let relation = statement["relation"], name = statement["name"].string
         return Reindex(
-            target: target, relation: statement.hasRelation ? statement.relation.qualifiedName : nil,
-            name: statement.name.isEmpty ? nil : statement.name, isConcurrent: isConcurrent
+            target: target, relation: relation.isPresent ? relation.qualifiedName : nil,
+            name: name.isEmpty ? nil : name, isConcurrent: isConcurrent
         )
     }
 
-    private static func rename(_ statement: PgQuery_RenameStmt) -> Rename {
-        Rename(
-            objectKind: statement.renameType.objectKind,
-            relation: statement.hasRelation ? statement.relation.qualifiedName : nil,
-            object: statement.hasObject ? ObjectNameReader.parts(of: statement.object) : [],
-            subobject: statement.subname.isEmpty ? nil : statement.subname,
-            newName: statement.newname, ifExists: statement.missingOk
+    private static func rename(_ statement: TreeValue) -> Rename {
+        let relation = statement["relation"], object = statement["object"], subobject = statement["subname"].string
+        return Rename(
+            objectKind: statement["renameType"].objectKind,
+            relation: relation.isPresent ? relation.qualifiedName : nil,
+            object: object.isPresent ? ObjectNameReader.parts(of: object) : [],
+            subobject: subobject.isEmpty ? nil : subobject,
+            newName: statement["newname"].string, ifExists: statement["missing_ok"].bool
         )
     }
 
-    private static func alterEnum(_ statement: PgQuery_AlterEnumStmt) -> AlterEnum {
-        let isRename = !statement.oldVal.isEmpty
+    private static func alterEnum(_ statement: TreeValue) -> AlterEnum {
+        let oldValue = statement["oldVal"].string
+        let isRename = !oldValue.isEmpty
         return AlterEnum(
-            name: QualifiedName(parts: statement.typeName.strings),
-            addedValue: isRename ? nil : statement.newVal, renamedFrom: isRename ? statement.oldVal : nil,
-            ifNotExists: statement.skipIfNewValExists
+            name: QualifiedName(parts: statement["typeName"].strings),
+            addedValue: isRename ? nil : statement["newVal"].string, renamedFrom: isRename ? oldValue : nil,
+            ifNotExists: statement["skipIfNewValExists"].bool
         )
     }
 
-    private static func createView(_ statement: PgQuery_ViewStmt) -> CreateView {
-        var view = CreateView(name: statement.view.qualifiedName, isReplace: statement.replace,
-                              sourceRelations: RelationCollector.relations(in: statement.query))
-        view.referencedColumns = ColumnReferenceCollector.columns(in: statement.query)
+    private static func createView(_ statement: TreeValue) -> CreateView {
+        let query = statement["query"]
+        var view = CreateView(name: statement["view"].qualifiedName, isReplace: statement["replace"].bool,
+                              sourceRelations: RelationCollector.relations(in: query))
+        view.referencedColumns = ColumnReferenceCollector.columns(in: query)
         return view
     }
 
-    private static func createTrigger(_ statement: PgQuery_CreateTrigStmt) -> CreateTrigger {
+    private static func createTrigger(_ statement: TreeValue) -> CreateTrigger {
         CreateTrigger(
-            name: statement.trigname, table: statement.relation.qualifiedName, isReplace: statement.replace,
-            isConstraint: statement.isconstraint, function: QualifiedName(parts: statement.funcname.strings)
+            name: statement["trigname"].string, table: statement["relation"].qualifiedName, isReplace: statement["replace"].bool,
+            isConstraint: statement["isconstraint"].bool, function: QualifiedName(parts: statement["funcname"].strings)
         )
     }
 
-    private static func vacuum(_ statement: PgQuery_VacuumStmt) -> Vacuum {
-        let options = statement.options.compactMap { node -> String? in
-            if case .defElem(let option)? = node.node { return option.defname }
-            return nil
+    private static func vacuum(_ statement: TreeValue) -> Vacuum {
+        let options = statement["options"].elements.compactMap { node -> String? in
+            let option = node.node("DefElem")
+            return option.isPresent ? option["defname"].string : nil
         }
-        let tables = statement.rels.compactMap { node -> QualifiedName? in
-            if case .vacuumRelation(let relation)? = node.node { return relation.relation.qualifiedName }
-            return nil
+        let tables = statement["rels"].elements.compactMap { node -> QualifiedName? in
+            let relation = node.node("VacuumRelation")
+            return relation.isPresent ? relation["relation"].qualifiedName : nil
         }
-        return Vacuum(isVacuum: statement.isVacuumcmd, isFull: options.contains("full"), tables: tables)
+        return Vacuum(isVacuum: statement["is_vacuumcmd"].bool, isFull: options.contains("full"), tables: tables)
     }
 
-    private static func grant(_ statement: PgQuery_GrantStmt) -> Grant {
-        let privileges = statement.privileges.compactMap { node -> String? in
-            if case .accessPriv(let privilege)? = node.node { return privilege.privName }
-            return nil
+    private static func grant(_ statement: TreeValue) -> Grant {
+        let privileges = statement["privileges"].elements.compactMap { node -> String? in
+            let privilege = node.node("AccessPriv")
+            return privilege.isPresent ? privilege["priv_name"].string : nil
         }
         return Grant(
-            isGrant: statement.isGrant, objectKind: statement.objtype.objectKind,
-            objects: statement.objects.map(ObjectNameReader.parts(of:)),
+            isGrant: statement["is_grant"].bool, objectKind: statement["objtype"].objectKind,
+            objects: statement["objects"].elements.map(ObjectNameReader.parts(of:)),
             privileges: privileges.isEmpty ? ["all"] : privileges
         )
     }

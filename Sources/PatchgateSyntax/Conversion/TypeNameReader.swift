@@ -1,19 +1,18 @@
 import PgQuery
 
 enum TypeNameReader {
-    static func columnType(_ type: PgQuery_TypeName) -> ColumnType {
-        let names = type.names.strings
-        let modifiers: [Int?] = type.typmods.map { node in
-            if case .aConst(let constant)? = node.node, case .ival(let integer)? = constant.val {
-                return Int(integer.ival)
-            }
-            return nil
+    /// A `TypeName`.
+    static func columnType(_ type: TreeValue) -> ColumnType {
+        let names = type["names"].strings
+        let modifiers: [Int?] = type["typmods"].elements.map { node in
+            let constant = node.node("A_Const"), integer = constant["ival"]
+            return integer.isPresent ? integer.integerConstant(at: constant["location"]) : nil
         }
         return ColumnType(
             schema: names.count >= 2 ? names[names.count - 2] : nil,
             name: names.last ?? "",
             modifiers: modifiers,
-            arrayDimensions: type.arrayBounds.count
+            arrayDimensions: type["arrayBounds"].elements.count
         )
     }
 }

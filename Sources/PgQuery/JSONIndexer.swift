@@ -1,0 +1,201 @@
+/// One pass over libpg_query's JSON output that records where every value is, without building
+/// strings or dictionaries; values nested deeper than a given depth are skipped in a tighter loop.
+/// Iterative throughout: a tree nested thousands of levels deep costs heap, not stack.
+enum JSONIndexer {
+    static func index(_ bytes: [UInt8], range: Range<Int>, recordedDepth: Int) -> [ParseTreeEntry]? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var indexer = Indexer(buffer: buffer, end: range.upperBound, recordedDepth: recordedDepth)
+            return indexer.run(from: range.lowerBound)
+        }
+    }
+
+    /// How deep the objects of a JSON text nest (a `Node` is one object, as a protobuf message
+    /// is one level): the text is not indexed, only counted.
+    static func objectDepth(_ bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var depth = 0, deepest = 0, position = 0
+            while position < buffer.count {
+                switch buffer[position] {
+                case quote: position = stringEnd(buffer, from: position, end: buffer.count) ?? buffer.count; continue
+                case UInt8(ascii: "{"): depth += 1; deepest = max(deepest, depth)
+                case UInt8(ascii: "}"): depth -= 1
+                default: break
+                }
+                position += 1
+            }
+            return deepest
+        }
+    }
+
+    static func unescapedString(_ bytes: [UInt8], from start: Int, to end: Int) -> String {
+        guard start < end else { return "" }
+        guard bytes[start..<end].contains(backslash) else { return String(decoding: bytes[start..<end], as: UTF8.self) }
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(end - start)
+        var position = start
+        while position < end {
+            let byte = bytes[position]
+            guard byte == backslash, position + 1 < end else { utf8.append(byte); position += 1; continue }
+            let escaped = bytes[position + 1]
+            position += 2
+            switch escaped {
+            case UInt8(ascii: "n"): utf8.append(0x0A)
+            case UInt8(ascii: "t"): utf8.append(0x09)
+            case UInt8(ascii: "r"): utf8.append(0x0D)
+            case UInt8(ascii: "b"): utf8.append(0x08)
+            case UInt8(ascii: "f"): utf8.append(0x0C)
+            case UInt8(ascii: "u"):
+                var code = hex4(bytes, at: position, end: end)
+                position += 4
+                if (0xD800..<0xDC00).contains(code), position + 6 <= end, bytes[position] == backslash {
+                    let low = hex4(bytes, at: position + 2, end: end)
+                    if (0xDC00..<0xE000).contains(low) {
+                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        position += 6
+                    }
+                }
+                utf8.append(contentsOf: String(Unicode.Scalar(UInt32(code)) ?? "\u{FFFD}").utf8)
+            default: utf8.append(escaped)  // \" \\ \/
+            }
+        }
+        return String(decoding: utf8, as: UTF8.self)
+    }
+
+    private static func hex4(_ bytes: [UInt8], at start: Int, end: Int) -> Int {
+        var value = 0
+        for offset in start..<min(start + 4, end) {
+            let byte = bytes[offset]
+            let digit: Int = switch byte {
+            case 0x30...0x39: Int(byte - 0x30)
+            case 0x41...0x46: Int(byte - 0x41 + 10)
+            case 0x61...0x66: Int(byte - 0x61 + 10)
+            default: 0
+            }
+            value = value * 16 + digit
+        }
+        return value
+    }
+
+    /// The offset just after the string that opens at `start`, or nil when it does not close.
+    static func stringEnd(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int? {
+        var position = start + 1
+        while position < end {
+            let byte = buffer[position]
+            if byte == quote { return position + 1 }
+            position += byte == backslash ? 2 : 1
+        }
+        return nil
+    }
+
+    static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+}
+
+private struct Indexer {
+    let buffer: UnsafeBufferPointer<UInt8>
+    let end: Int
+    let recordedDepth: Int
+    var entries: [ParseTreeEntry] = []
+    /// The containers open at the current position, and the last child recorded in each.
+    var open: [Int32] = []
+    var lastChild: [Int32] = []
+    var keyStart: Int32 = -1, keyEnd: Int32 = -1
+
+    init(buffer: UnsafeBufferPointer<UInt8>, end: Int, recordedDepth: Int) {
+        self.buffer = buffer
+        self.end = end
+        self.recordedDepth = recordedDepth
+    }
+
+    mutating func run(from start: Int) -> [ParseTreeEntry]? {
+        entries.reserveCapacity((end - start) / 24)
+        var position = start
+        var expectsKey = false
+        while position < end {
+            let byte = buffer[position]
+            switch byte {
+            case JSONIndexer.quote:
+                guard let close = JSONIndexer.stringEnd(buffer, from: position, end: end) else { return nil }
+                if expectsKey {
+                    keyStart = Int32(position + 1)
+                    keyEnd = Int32(close - 1)
+                    expectsKey = false
+                } else {
+                    add(.string, start: position, end: close)
+                }
+                position = close
+            case UInt8(ascii: ","):
+                expectsKey = isInObject
+                position += 1
+            case UInt8(ascii: ":"), UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                position += 1
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                let kind: ParseTreeEntry.Kind = byte == UInt8(ascii: "{") ? .object : .array
+                if open.count >= recordedDepth {
+                    guard let close = containerEnd(from: position) else { return nil }
+                    add(kind, start: position, end: close)
+                    position = close
+                } else {
+                    open.append(add(kind, start: position, end: position))
+                    lastChild.append(-1)
+                    expectsKey = kind == .object
+                    position += 1
+                }
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                guard let container = open.popLast(),
+                      (entries[Int(container)].kind == .object) == (byte == UInt8(ascii: "}")) else { return nil }
+                lastChild.removeLast()
+                entries[Int(container)].end = Int32(position + 1)
+                expectsKey = false
+                position += 1
+            default:
+                let start = position
+                while position < end, !Self.endsScalar(buffer[position]) { position += 1 }
+                add(.scalar, start: start, end: position)
+            }
+        }
+        return open.isEmpty ? entries : nil
+    }
+
+    private var isInObject: Bool {
+        guard let container = open.last else { return false }
+        return entries[Int(container)].kind == .object
+    }
+
+    @discardableResult
+    private mutating func add(_ kind: ParseTreeEntry.Kind, start: Int, end: Int) -> Int32 {
+        let index = Int32(entries.count)
+        entries.append(ParseTreeEntry(start: Int32(start), end: Int32(end), keyStart: keyStart, keyEnd: keyEnd, kind: kind))
+        keyStart = -1
+        keyEnd = -1
+        if let parent = open.last {
+            let previous = lastChild[lastChild.count - 1]
+            if previous < 0 { entries[Int(parent)].firstChild = index } else { entries[Int(previous)].nextSibling = index }
+            lastChild[lastChild.count - 1] = index
+        }
+        return index
+    }
+
+    /// The offset just after the object or array that opens at `start`.
+    private func containerEnd(from start: Int) -> Int? {
+        var depth = 0, position = start
+        while position < end {
+            switch buffer[position] {
+            case JSONIndexer.quote:
+                guard let close = JSONIndexer.stringEnd(buffer, from: position, end: end) else { return nil }
+                position = close
+                continue
+            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                if depth == 0 { return position + 1 }
+            default: break
+            }
+            position += 1
+        }
+        return nil
+    }
+
+    private static func endsScalar(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") || byte <= 0x20
+    }
+}

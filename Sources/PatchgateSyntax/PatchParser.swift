@@ -30,18 +30,17 @@ struct StatementCollector {
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
-        tokens = TokenIndex(acceptedText: [], lexed: [])
+        tokens = TokenIndex(lexed: [])
     }
 
     mutating func collect() {
         let lexed = SQLLexer.tokens(in: bytes)
         let longStatements = lexed.map { Self.longStatements($0, in: bytes) } ?? []
+        tokens = lexed.map(TokenIndex.init(lexed:)) ?? TokenIndex(scanning: bytes)
         do {
             let tree = try LibPgQuery.parseStatements(bytes, mayBeDeep: !longStatements.isEmpty)
-            tokens = TokenIndex(acceptedText: bytes, lexed: lexed)
             for raw in tree { append(raw, base: 0, limit: bytes.count) }
         } catch {
-            tokens = TokenIndex(scanning: bytes)
             collectPiecewise(wholeFileError: error, longStatements: longStatements)
         }
     }

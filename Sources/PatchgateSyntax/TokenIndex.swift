@@ -9,17 +9,14 @@ struct TokenIndex {
     /// white space.
     let isComplete: Bool
 
-    /// For text the parser accepted, which PostgreSQL's scanner therefore accepts too: the Swift
-    /// lexer's tokens are the scanner's, without a second libpg_query pass.
-    init(acceptedText bytes: [UInt8], lexed: [LexedToken]?) {
-        if let lexed {
-            self.init(tokens: lexed, isComplete: true)
-        } else {
-            self.init(scanning: bytes)
-        }
+    /// The Swift lexer's tokens, which are the scanner's (a corpus test checks it, for text the
+    /// parser accepts and text it rejects), without a second libpg_query pass.
+    init(lexed: [LexedToken]) {
+        self.init(tokens: lexed, isComplete: true)
     }
 
-    /// libpg_query's own scanner, for text the parser rejected (where the scanner may fail too).
+    /// libpg_query's own scanner, for text the Swift lexer gave up on (an unterminated quote or
+    /// comment), where the scanner may fail too.
     init(scanning bytes: [UInt8]) {
         guard let scanned = try? LibPgQuery.scanTokens(bytes) else {
             self.init(tokens: [], isComplete: false)

@@ -91,9 +91,13 @@ struct StatementCollector {
         let end = raw.length == 0 ? limit : min(start + raw.length, limit)
         guard let span = tokens.statementSpan(in: start..<end, bytes: bytes) else { return }
         // The tree is indexed only for statements that are typed or whose constants are needed.
-        let tree = collectsStringConstants || StatementReader.readsKind(raw.nodeName) ? raw.tree() : nil
-        let syntax = tree.map(StatementReader.statement) ?? .other(nodeName: raw.nodeName)
-        let constants = collectsStringConstants ? tree.map(StringConstantCollector.constants(in:)) ?? [] : []
+        var syntax = Statement.other(nodeName: raw.nodeName)
+        var constants: [String] = []
+        if collectsStringConstants || StatementReader.readsKind(raw.nodeName) {
+            (syntax, constants) = raw.readTree { tree in
+                (StatementReader.statement(tree), collectsStringConstants ? StringConstantCollector.constants(in: tree) : [])
+            }
+        }
         if case .alterEnum(let alter) = syntax, alter.addedValue != nil { collectsStringConstants = true }
         statements.append(ParsedStatement(index: statements.count, span: span, syntax: syntax, stringConstants: constants))
     }

@@ -26,8 +26,17 @@ public final class ParseTree: Sendable {
         self.source = source
     }
 
-    /// The tree's top value.
-    public var root: TreeValue { TreeValue(tree: self, index: entries.isEmpty ? -1 : 0) }
+    /// Reads the tree from its top value. The values handed out do not keep the tree alive (a
+    /// reference count per value looked up cost more than the lookups), so they must not be
+    /// kept past `body`: readers turn them into Swift values before returning.
+    public func read<Result>(_ body: (TreeValue) -> Result) -> Result {
+        read(from: entries.isEmpty ? -1 : 0, body)
+    }
+
+    /// Reads the tree from the value at entry `index`.
+    func read<Result>(from index: Int32, _ body: (TreeValue) -> Result) -> Result {
+        withExtendedLifetime(self) { body(TreeValue(tree: self, index: index)) }
+    }
 }
 
 /// One JSON value of a `ParseTree`: its bytes, its key in the enclosing object, and its links.
@@ -47,8 +56,9 @@ struct ParseTreeEntry: Sendable {
 
 /// A value in a parse tree, or an absent one (a field the JSON leaves out reads as its default:
 /// "", 0, false, no elements), so readers chain lookups the way they read protobuf messages.
+/// Valid only inside the `ParseTree.read` call that handed it out.
 public struct TreeValue: Sendable {
-    let tree: ParseTree
+    unowned(unsafe) let tree: ParseTree
     let index: Int32
 
     private var entry: ParseTreeEntry? { index >= 0 ? tree.entries[Int(index)] : nil }
@@ -58,6 +68,9 @@ public struct TreeValue: Sendable {
 
     /// Where the value's JSON text lies in the parse result.
     var byteRange: Range<Int>? { entry.map { Int($0.start)..<Int($0.end) } }
+
+    /// The value's place in its tree, to read the tree from it again later.
+    var entryIndex: Int32 { index }
 
     /// The member `key` of an object.
     public subscript(key: StaticString) -> TreeValue {

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// One directory's entries, each classified once: the shared step of the input walk and of a
 /// series directory's listing. Listing a directory and asking once per entry is several times
@@ -12,9 +13,15 @@ enum DirectoryEntries {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
         return names.map { name in
             let path = directory + "/" + name
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            return (name, path, !exists ? .danglingLink : isDirectory.boolValue ? .directory : .file)
+            return (name, path, kind(of: path) ?? .danglingLink)
         }
+    }
+
+    /// What is at `path`, links followed; nil when nothing is. One `stat` call: FileManager's
+    /// `fileExists` costs several times more, once per patch of a run.
+    static func kind(of path: String) -> Kind? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return status.st_mode & S_IFMT == S_IFDIR ? .directory : .file
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import PatchgateSource
 
 /// One file to check: its display path and where to read it.
@@ -30,12 +31,11 @@ enum InputCollector {
                 files.append(InputFile(path: "<stdin>", origin: .standardInput))
                 continue
             }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+            guard let kind = DirectoryEntries.kind(of: argument) else {
                 errors.append(.unreadable(path: argument, reason: "no such file or directory"))
                 continue
             }
-            if isDirectory.boolValue {
+            if kind == .directory {
                 let found = sqlFiles(under: argument)
                 let selected = selection.map { selection in found.filter(selection.selects) } ?? found
                 if found.isEmpty {
@@ -92,14 +92,34 @@ enum InputCollector {
             }
         case .file: break
         }
-        guard let handle = FileHandle(forReadingAtPath: file.path) else {
-            return .failure(.unreadable(path: file.path, reason: "permission denied or not a regular file"))
-        }
-        defer { try? handle.close() }
-        do {
-            return .success(Array(try handle.readToEnd() ?? Data()))
-        } catch {
-            return .failure(.unreadable(path: file.path, reason: error.localizedDescription))
-        }
+        return readFile(at: file.path)
     }
+
+    /// The bytes of a file, read straight into the array: a FileHandle copies them twice more
+    /// (into NSData, then Data), for every patch of a run.
+    private static func readFile(at path: String) -> Result<[UInt8], InputError> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(.unreadable(path: path, reason: systemError())) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return .failure(.unreadable(path: path, reason: systemError())) }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            return .failure(.unreadable(path: path, reason: "permission denied or not a regular file"))
+        }
+        // One byte more than the size, so a file that grew meanwhile is noticed and read on.
+        var bytes = [UInt8](repeating: 0, count: max(Int(status.st_size), 0) + 1)
+        var count = 0
+        while true {
+            if count == bytes.count { bytes += [UInt8](repeating: 0, count: bytes.count) }
+            let read = bytes[count...].withContiguousMutableStorageIfAvailable { Glibc.read(descriptor, $0.baseAddress, $0.count) } ?? -1
+            if read < 0, errno == EINTR { continue }
+            guard read >= 0 else { return .failure(.unreadable(path: path, reason: systemError())) }
+            if read == 0 { break }
+            count += read
+        }
+        bytes.removeSubrange(count...)
+        return .success(bytes)
+    }
+
+    private static func systemError() -> String { String(cString: strerror(errno)) }
 }

@@ -21,10 +21,11 @@ struct ManyPathsTests {
         #expect(ManyPaths.split(Self.paths)?.paths == Self.paths, "the default subcommand is check")
     }
 
-    @Test func theHelpTellsWhichOptionsTakeValues() {
-        let valued = ManyPaths.optionsTakingValues
+    @Test func theListedOptionsAreTheOnesTheHelpShowsWithValues() {
+        let valued = ManyPaths.optionsTakingValuesInHelp
         #expect(valued.isSuperset(of: ["--format", "--output", "--schema", "--jobs", "--transaction"]))
         #expect(valued.isDisjoint(with: ["--quiet", "--staged", "--help"]))
+        #expect(ManyPaths.optionsTakingValues == valued)
     }
 
     /// The same files, once found through their directory and once named one by one.

@@ -4,35 +4,38 @@ import Testing
 
 /// The JSON parse tree the typed readers look fields up in.
 struct ParseTreeTests {
-    private func tree(_ json: String) throws -> TreeValue {
+    private func read(_ json: String, _ body: (TreeValue) -> Void) throws {
         let bytes = Array(json.utf8)
-        return try #require(ParseTree(bytes: bytes, range: 0..<bytes.count, recordedDepth: .max)).root
+        try #require(ParseTree(bytes: bytes, range: 0..<bytes.count, recordedDepth: .max)).read(body)
     }
 
     @Test func fieldsReadAsProtobufFieldsWould() throws {
-        let root = try tree(#"{"RangeVar":{"schemaname":"s","relname":"t","inh":true,"location":-12},"n":[1,{"a":[]},"x"]}"#)
-        #expect(root.nodeName == "RangeVar")
-        let relation = root.node("RangeVar")
-        #expect(relation.qualifiedNameParts == ["s", "t"])
-        #expect(relation["inh"].bool)
-        #expect(relation["location"].int == -12)
-        // Left-out fields read as their defaults.
-        #expect(!relation["alias"].isPresent && relation["alias"]["x"].string == "" && !relation["missing_ok"].bool)
-        #expect(!root.node("ColumnRef").isPresent)
-        #expect(root["n"].elements.count == 3)
-        #expect(root["n"].elements[1]["a"].elements.isEmpty && root["n"].elements[1]["a"].isPresent)
+        try read(#"{"RangeVar":{"schemaname":"s","relname":"t","inh":true,"location":-12},"n":[1,{"a":[]},"x"]}"#) { root in
+            #expect(root.nodeName == "RangeVar")
+            let relation = root.node("RangeVar")
+            #expect(relation.qualifiedNameParts == ["s", "t"])
+            #expect(relation["inh"].bool)
+            #expect(relation["location"].int == -12)
+            // Left-out fields read as their defaults.
+            #expect(!relation["alias"].isPresent && relation["alias"]["x"].string == "" && !relation["missing_ok"].bool)
+            #expect(!root.node("ColumnRef").isPresent)
+            #expect(root["n"].elements.count == 3)
+            #expect(root["n"].elements[1]["a"].elements.isEmpty && root["n"].elements[1]["a"].isPresent)
+        }
     }
 
     @Test func stringsAreUnescaped() throws {
-        let root = try tree(#"{"s":"a\"b\\c\nd\t\u00e9\ud83d\ude00é/\/"}"#)
-        #expect(root["s"].string == "a\"b\\c\nd\té😀é//")
+        try read(#"{"s":"a\"b\\c\nd\t\u00e9\ud83d\ude00é/\/"}"#) { root in
+            #expect(root["s"].string == "a\"b\\c\nd\té😀é//")
+        }
     }
 
     @Test func descendantsAreFoundWithoutRecursion() throws {
         let depth = 50_000
         let json = String(repeating: #"{"A":{"x":["#, count: depth) + #"{"A_Const":{"sval":{"sval":"deep"}}}"# + String(repeating: "]}}", count: depth)
-        let root = try tree(json)
-        #expect(root.descendants(withKey: "A_Const").map { $0["sval"]["sval"].string } == ["deep"])
+        try read(json) { root in
+            #expect(root.descendants(withKey: "A_Const").map { $0["sval"]["sval"].string } == ["deep"])
+        }
         #expect(JSONIndexer.objectDepth(Array(json.utf8)) == 2 * depth + 3)
     }
 
@@ -43,12 +46,17 @@ struct ParseTreeTests {
         }
     }
 
-    @Test func shallowIndexSkipsDeeperValues() throws {
-        let json = Array(#"{"stmts":[{"stmt":{"SelectStmt":{"targetList":[{"x":"}"}]}},"stmt_len":9}]}"#.utf8)
-        let statements = try #require(RawStatement.statements(inResult: json, source: []))
-        #expect(statements.map(\.nodeName) == ["SelectStmt"])
-        #expect(statements[0].length == 9 && statements[0].location == 0)
-        #expect(statements[0].tree().node("SelectStmt")["targetList"].elements[0]["x"].string == "}")
+    /// A big result is indexed statement by statement (deeper values skipped at first), a
+    /// small one whole: the statements read the same.
+    @Test(arguments: [0, RawStatement.wholeIndexLimit])
+    func statementsReadTheSameIndexedWholeOrOneByOne(wholeIndexLimit: Int) throws {
+        let json = Array(#"{"stmts":[{"stmt":{"SelectStmt":{"targetList":[{"x":"}"}]}},"stmt_len":9},{"stmt":{"A":{"b":1}},"stmt_location":10}]}"#.utf8)
+        let statements = try #require(RawStatement.statements(inResult: json, source: [], wholeIndexLimit: wholeIndexLimit))
+        #expect(statements.map(\.nodeName) == ["SelectStmt", "A"])
+        #expect(statements.map(\.length) == [9, 0] && statements.map(\.location) == [0, 10])
+        #expect(statements[0].readTree { $0.node("SelectStmt")["targetList"].elements[0]["x"].string } == "}")
+        #expect(statements[1].readTree { $0.node("A")["b"].int } == 1)
+        #expect(statements[0].readTree { $0.descendants(withKey: "b").count } == 0)
     }
 }
 

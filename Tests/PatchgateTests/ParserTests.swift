@@ -192,7 +192,7 @@ struct SelectSourceTests {
     @Test(arguments: queries)
     func sourcesAreNamedInOrder(_ sql: String, relations: [String], locksRows: Bool) throws {
         let raw = try #require(try LibPgQuery.parseStatements(Array(sql.utf8)).first)
-        guard case .select(let select) = StatementReader.statement(raw.tree()) else { Issue.record("not a SELECT"); return }
+        guard case .select(let select) = raw.readTree(StatementReader.statement) else { Issue.record("not a SELECT"); return }
         #expect(select.sourceRelations.map { [$0.schema, $0.name].compactMap { $0 }.joined(separator: ".") } == relations)
         #expect(select.locksRows == locksRows)
     }
@@ -211,7 +211,7 @@ struct TypedKindsTests {
             let sql = Array("{\"version\":150001,\"stmts\":[{\"stmt\":\(json)}]}".utf8)
             let raw = try #require(RawStatement.statements(inResult: sql, source: [])?.first)
             var isTyped = true
-            if case .other = StatementReader.statement(raw.tree()) { isTyped = false }
+            if case .other = raw.readTree(StatementReader.statement) { isTyped = false }
             // An empty TRANSACTION has no kind of its own yet, so its reader says `.other`.
             if raw.nodeName == "TransactionStmt" { isTyped = true }
             #expect(StatementReader.readsKind(raw.nodeName) == isTyped, "\(raw.nodeName)")

@@ -27,9 +27,10 @@ enum JSONIndexer {
         }
     }
 
-    static func unescapedString(_ bytes: [UInt8], from start: Int, to end: Int) -> String {
+    static func unescapedString(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> String {
         guard start < end else { return "" }
-        guard bytes[start..<end].contains(backslash) else { return String(decoding: bytes[start..<end], as: UTF8.self) }
+        let text = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        guard text.contains(backslash) else { return String(decoding: text, as: UTF8.self) }
         var utf8: [UInt8] = []
         utf8.reserveCapacity(end - start)
         var position = start
@@ -61,7 +62,7 @@ enum JSONIndexer {
         return String(decoding: utf8, as: UTF8.self)
     }
 
-    private static func hex4(_ bytes: [UInt8], at start: Int, end: Int) -> Int {
+    private static func hex4(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> Int {
         var value = 0
         for offset in start..<min(start + 4, end) {
             let byte = bytes[offset]

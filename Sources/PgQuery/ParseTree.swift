@@ -26,17 +26,32 @@ public final class ParseTree: Sendable {
         self.source = source
     }
 
-    /// Reads the tree from its top value. The values handed out do not keep the tree alive (a
-    /// reference count per value looked up cost more than the lookups), so they must not be
-    /// kept past `body`: readers turn them into Swift values before returning.
+    /// Reads the tree from its top value. The values handed out point into the tree's storage
+    /// rather than keep it alive (a reference count per value looked up cost more than the
+    /// lookups), so they must not be kept past `body`: readers turn them into Swift values.
     public func read<Result>(_ body: (TreeValue) -> Result) -> Result {
         read(from: entries.isEmpty ? -1 : 0, body)
     }
 
     /// Reads the tree from the value at entry `index`.
     func read<Result>(from index: Int32, _ body: (TreeValue) -> Result) -> Result {
-        withExtendedLifetime(self) { body(TreeValue(tree: self, index: index)) }
+        entries.withUnsafeBufferPointer { entries in
+            bytes.withUnsafeBufferPointer { bytes in
+                source.withUnsafeBufferPointer { source in
+                    withUnsafePointer(to: TreeStorage(entries: entries, bytes: bytes, source: source)) { storage in
+                        body(TreeValue(storage: storage, index: index))
+                    }
+                }
+            }
+        }
     }
+}
+
+/// What a `TreeValue` reads, for the duration of one `ParseTree.read`.
+struct TreeStorage {
+    let entries: UnsafeBufferPointer<ParseTreeEntry>
+    let bytes: UnsafeBufferPointer<UInt8>
+    let source: UnsafeBufferPointer<UInt8>
 }
 
 /// One JSON value of a `ParseTree`: its bytes, its key in the enclosing object, and its links.
@@ -57,11 +72,13 @@ struct ParseTreeEntry: Sendable {
 /// A value in a parse tree, or an absent one (a field the JSON leaves out reads as its default:
 /// "", 0, false, no elements), so readers chain lookups the way they read protobuf messages.
 /// Valid only inside the `ParseTree.read` call that handed it out.
-public struct TreeValue: Sendable {
-    unowned(unsafe) let tree: ParseTree
+public struct TreeValue {
+    let storage: UnsafePointer<TreeStorage>
     let index: Int32
 
-    private var entry: ParseTreeEntry? { index >= 0 ? tree.entries[Int(index)] : nil }
+    private var entries: UnsafeBufferPointer<ParseTreeEntry> { storage.pointee.entries }
+    private var bytes: UnsafeBufferPointer<UInt8> { storage.pointee.bytes }
+    private var entry: ParseTreeEntry? { index >= 0 ? entries[Int(index)] : nil }
 
     /// False for a field the JSON leaves out (protobuf's `has…` is false).
     public var isPresent: Bool { index >= 0 }
@@ -77,8 +94,8 @@ public struct TreeValue: Sendable {
         guard let entry, entry.kind == .object else { return absent }
         var child = entry.firstChild
         while child >= 0 {
-            let member = tree.entries[Int(child)]
-            if keyEquals(member, key) { return TreeValue(tree: tree, index: child) }
+            let member = entries[Int(child)]
+            if keyEquals(member, key) { return value(at: child) }
             child = member.nextSibling
         }
         return absent
@@ -90,8 +107,8 @@ public struct TreeValue: Sendable {
         var values: [TreeValue] = []
         var child = entry.firstChild
         while child >= 0 {
-            values.append(TreeValue(tree: tree, index: child))
-            child = tree.entries[Int(child)].nextSibling
+            values.append(value(at: child))
+            child = entries[Int(child)].nextSibling
         }
         return values
     }
@@ -99,27 +116,26 @@ public struct TreeValue: Sendable {
     /// The node type of a `Node` value (`RangeVar` for `{"RangeVar":{...}}`); nil when absent.
     public var nodeName: String? {
         guard let entry, entry.kind == .object, entry.firstChild >= 0 else { return nil }
-        let member = tree.entries[Int(entry.firstChild)]
-        return String(decoding: tree.bytes[Int(member.keyStart)..<Int(member.keyEnd)], as: UTF8.self)
+        let member = entries[Int(entry.firstChild)]
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(member.keyStart)..<Int(member.keyEnd)]), as: UTF8.self)
     }
 
     /// The fields of a `Node` value of type `name`; absent for a node of another type.
     public func node(_ name: StaticString) -> TreeValue {
         guard let entry, entry.kind == .object, entry.firstChild >= 0 else { return absent }
-        let member = tree.entries[Int(entry.firstChild)]
-        return keyEquals(member, name) ? TreeValue(tree: tree, index: entry.firstChild) : absent
+        return keyEquals(entries[Int(entry.firstChild)], name) ? value(at: entry.firstChild) : absent
     }
 
     /// The fields of a `Node` value, whatever its type.
     public var nodeFields: TreeValue {
         guard let entry, entry.kind == .object, entry.firstChild >= 0 else { return absent }
-        return TreeValue(tree: tree, index: entry.firstChild)
+        return value(at: entry.firstChild)
     }
 
     /// A string field's text (JSON escapes undone); "" when absent or not a string.
     public var string: String {
         guard let entry, entry.kind == .string else { return "" }
-        return JSONIndexer.unescapedString(tree.bytes, from: Int(entry.start) + 1, to: Int(entry.end) - 1)
+        return JSONIndexer.unescapedString(bytes, from: Int(entry.start) + 1, to: Int(entry.end) - 1)
     }
 
     /// An integer field's value; 0 when absent.
@@ -127,7 +143,7 @@ public struct TreeValue: Sendable {
         guard let entry, entry.kind == .scalar else { return 0 }
         var value = 0, sign = 1
         for offset in Int(entry.start)..<Int(entry.end) {
-            let byte = tree.bytes[offset]
+            let byte = bytes[offset]
             if byte == UInt8(ascii: "-") { sign = -1 } else if byte >= 0x30, byte <= 0x39 {
                 value = value &* 10 &+ Int(byte - 0x30)
             } else {
@@ -143,7 +159,7 @@ public struct TreeValue: Sendable {
     public func integerConstant(at location: TreeValue) -> Int {
         let value = self["ival"]
         if value.isPresent { return value.int }
-        let source = tree.source
+        let source = storage.pointee.source
         var position = location.int
         guard position >= 0, position < source.count, source[position] == UInt8(ascii: "-") else { return 0 }
         position += 1
@@ -160,7 +176,7 @@ public struct TreeValue: Sendable {
     /// A boolean field's value; false when absent.
     public var bool: Bool {
         guard let entry, entry.kind == .scalar else { return false }
-        return tree.bytes[Int(entry.start)] == UInt8(ascii: "t")
+        return bytes[Int(entry.start)] == UInt8(ascii: "t")
     }
 
     /// Whether the value is a string equal to `text` (enum fields: `"DROP_CASCADE"`).
@@ -176,14 +192,16 @@ public struct TreeValue: Sendable {
         guard let entry else { return [] }
         var values: [TreeValue] = []
         var position = Int(index) + 1
-        while position < tree.entries.count, tree.entries[position].start < entry.end {
-            if keyEquals(tree.entries[position], key) { values.append(TreeValue(tree: tree, index: Int32(position))) }
+        while position < entries.count, entries[position].start < entry.end {
+            if keyEquals(entries[position], key) { values.append(value(at: Int32(position))) }
             position += 1
         }
         return values
     }
 
-    private var absent: TreeValue { TreeValue(tree: tree, index: -1) }
+    private var absent: TreeValue { value(at: -1) }
+
+    private func value(at index: Int32) -> TreeValue { TreeValue(storage: storage, index: index) }
 
     private func keyEquals(_ member: ParseTreeEntry, _ key: StaticString) -> Bool {
         member.keyStart >= 0 && bytesEqual(Int(member.keyStart), Int(member.keyEnd), key)
@@ -191,11 +209,10 @@ public struct TreeValue: Sendable {
 
     private func bytesEqual(_ start: Int, _ end: Int, _ text: StaticString) -> Bool {
         guard end - start == text.utf8CodeUnitCount else { return false }
+        let bytes = bytes
         return text.withUTF8Buffer { expected in
-            tree.bytes.withUnsafeBufferPointer { bytes in
-                for offset in 0..<expected.count where bytes[start + offset] != expected[offset] { return false }
-                return true
-            }
+            for offset in 0..<expected.count where bytes[start + offset] != expected[offset] { return false }
+            return true
         }
     }
 }

@@ -67,23 +67,59 @@ struct StatementCollector {
         return ranges
     }
 
+    /// The statements of a file PostgreSQL rejects: the text before the failing statement is
+    /// parsed as one piece, the failing statement on its own (for its error), then the rest of
+    /// the file again as a whole, until a parse succeeds. Where an error cannot be placed in one
+    /// of the scanner's statements, every remaining statement is parsed on its own.
     private mutating func collectPiecewise(wholeFileError: PgQueryError, longStatements: [Range<Int>]) {
         guard let ranges = try? LibPgQuery.split(bytes) else {
             record(wholeFileError, base: 0, range: 0..<bytes.count)
             return
         }
-        for range in ranges {
-            let end = range.length == 0 ? bytes.count : range.offset + range.length
-            let pieceRange = range.offset..<min(end, bytes.count)
+        let pieces = ranges.map { $0.offset..<min($0.length == 0 ? bytes.count : $0.offset + $0.length, bytes.count) }
+        var next = 0, base = 0
+        var failure = wholeFileError  // of parsing bytes[base...] as one text
+        while next < pieces.count {
+            // A statement's piece ends before its semicolon: an error there is still its own.
+            guard case .syntax(_, let offset?) = failure, base + offset >= pieces[next].lowerBound,
+                  let failing = pieces[next...].lastIndex(where: { $0.lowerBound <= base + offset }) else {
+                for piece in pieces[next...] { collect(piece, longStatements: longStatements) }
+                break
+            }
+            if failing > next, !collect(base..<pieces[failing].lowerBound, longStatements: longStatements, recordsFailure: false) {
+                for piece in pieces[next..<failing] { collect(piece, longStatements: longStatements) }
+            }
+            collect(pieces[failing], longStatements: longStatements)
+            next = failing + 1
+            guard next < pieces.count else { break }
+            base = pieces[next].lowerBound
             do {
-                let mayBeDeep = longStatements.contains { $0.overlaps(pieceRange) }
-                let tree = try LibPgQuery.parseStatements(Array(bytes[pieceRange]), mayBeDeep: mayBeDeep)
-                for raw in tree { append(raw, base: pieceRange.lowerBound, limit: pieceRange.upperBound) }
+                try parse(base..<bytes.count, longStatements: longStatements)
+                break
             } catch {
-                record(error, base: pieceRange.lowerBound, range: pieceRange)
+                failure = error
             }
         }
         if problems.isEmpty { record(wholeFileError, base: 0, range: 0..<bytes.count) }
+    }
+
+    /// Parses one range of the file, keeping its statements or recording its error; false when
+    /// it did not parse.
+    @discardableResult
+    private mutating func collect(_ range: Range<Int>, longStatements: [Range<Int>], recordsFailure: Bool = true) -> Bool {
+        do {
+            try parse(range, longStatements: longStatements)
+            return true
+        } catch {
+            if recordsFailure { record(error, base: range.lowerBound, range: range) }
+            return false
+        }
+    }
+
+    private mutating func parse(_ range: Range<Int>, longStatements: [Range<Int>]) throws(PgQueryError) {
+        let mayBeDeep = longStatements.contains { $0.overlaps(range) }
+        let tree = try LibPgQuery.parseStatements(Array(bytes[range]), mayBeDeep: mayBeDeep)
+        for raw in tree { append(raw, base: range.lowerBound, limit: range.upperBound) }
     }
 
     private mutating func append(_ raw: RawStatement, base: Int, limit: Int) {

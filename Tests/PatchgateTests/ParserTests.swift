@@ -52,6 +52,19 @@ struct StatementLocationTests {
         #expect(parsed.source.position(of: offset) == SourcePosition(line: 2, column: 32))
     }
 
+    /// A SQL-standard function body holds semicolons the scanner splits at; in a rejected file
+    /// it must still parse as one statement, and each bad statement gets its own error.
+    @Test func rejectedFileKeepsFunctionBodiesWholeAndEveryError() throws {
+        let body = "CREATE FUNCTION f() RETURNS int LANGUAGE SQL\nBEGIN ATOMIC\n  SELECT 1;\n  SELECT 2;\nEND;\n"
+        let parsed = try TestSupport.parse(body + "SELECT FROM WHERE;\n" + body + "DROP TABLE;\n" + body + "SELECT 4;")
+        #expect(parsed.statements.map(\.syntax.kind) == ["create-function", "create-function", "create-function", "select"])
+        let lines = parsed.problems.compactMap { problem -> Int? in
+            guard case .syntaxError(_, let offset, _) = problem else { return nil }
+            return parsed.source.position(of: offset).line
+        }
+        #expect(lines == [6, 12])
+    }
+
     @Test func syntaxErrorAfterMultibyteTextCountsCharacters() throws {
         let parsed = try TestSupport.parse("SELECT 'ééé' FROM;")
         guard case .syntaxError(_, let offset, _)? = parsed.problems.first else {

@@ -76,17 +76,18 @@ struct RunPlanner {
             }
             found.append((anchor(member.path), index, item))
         }
-        let members = Set(series.members.map(\.path))
+        let places = series.memberPlaces()
         for input in requested.sorted(by: { $0.path < $1.path }) {
-            if let member = series.member(at: input.path), member.direction == .down {
+            let place = places[input.path]
+            if let place, case let member = series.members[place], member.direction == .down {
                 guard includesDown else { plan.skippedDown.append(input.path); continue }
                 var item = RunItem(input: input)
                 item.transactionMode = member.transactionMode
                 item.decidesTransactionFromStatements = member.decidesTransactionFromStatements
                 item.usesCatalog = false
                 item.isReplayed = false
-                found.append((anchor(input.path), series.members.firstIndex(of: member) ?? ups.count, item))
-            } else if !members.contains(input.path) {
+                found.append((anchor(input.path), place, item))
+            } else if place == nil {
                 if series.layout == .sqitch, SeriesDirectory.name(of: SeriesDirectory.parent(of: input.path)) == "verify" {
                     plan.skippedVerify.append(input.path)
                     continue

@@ -8,10 +8,13 @@ struct SeriesDirectory: Sendable {
     /// Relative names of regular files, sorted bytewise so that every layout starts from the
     /// same order.
     let files: [String]
+    /// The same names, to look one up without a search per lookup.
+    private let names: Set<String>
 
     init(root: String, files: [String]) {
         self.root = root
         self.files = files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        names = Set(files)
     }
 
     static func read(_ root: String) -> SeriesDirectory {
@@ -24,7 +27,7 @@ struct SeriesDirectory: Sendable {
         directory.isEmpty ? relative : directory + "/" + relative
     }
 
-    func contains(_ relative: String) -> Bool { files.contains(relative) }
+    func contains(_ relative: String) -> Bool { names.contains(relative) }
 
     func contents(_ relative: String) -> String? {
         FileManager.default.contents(atPath: path(relative)).map { String(decoding: $0, as: UTF8.self) }

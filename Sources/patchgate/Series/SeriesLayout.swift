@@ -45,5 +45,9 @@ struct MigrationSeries: Sendable {
 
     var upMembers: [SeriesMember] { members.filter { $0.direction == .up } }
 
-    func member(at path: String) -> SeriesMember? { members.first { $0.path == path } }
+    /// Each member's place in `members`, by path: looked up once per requested file, which a
+    /// search of the list made quadratic in the series' length.
+    func memberPlaces() -> [String: Int] {
+        Dictionary(members.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 }

@@ -15,6 +15,22 @@ public struct PatchContext: Sendable {
     public let earlierFindings: [Finding]
     /// How Launchpad applies the patch; set with `--profile launchpad` only.
     public var launchpad: LaunchpadPatch?
+    /// The statements an earlier finding rejected: rules ask once per statement, and a search
+    /// of the findings each time was quadratic in a big file.
+    private let rejectedStatements: Set<Int>
+
+    public init(source: SourceFile, parsed: ParsedPatch, statements: [AnalyzedStatement], estimate: PatchEstimate,
+                clock: FileClock, options: CheckOptions, earlierFindings: [Finding], launchpad: LaunchpadPatch? = nil) {
+        self.source = source
+        self.parsed = parsed
+        self.statements = statements
+        self.estimate = estimate
+        self.clock = clock
+        self.options = options
+        self.earlierFindings = earlierFindings
+        self.launchpad = launchpad
+        rejectedStatements = Set(earlierFindings.lazy.filter { $0.verdict >= .rejected }.compactMap(\.statementIndex))
+    }
 
     /// A finding of `rule` over a statement's whole span.
     public func finding<R: Rule>(_ rule: R.Type, _ statement: AnalyzedStatement, _ message: String, help: String) -> Finding {
@@ -35,7 +51,7 @@ public struct PatchContext: Sendable {
 
     /// True when an earlier, more specific rule already rejected this statement.
     public func isAlreadyRejected(_ statement: AnalyzedStatement) -> Bool {
-        earlierFindings.contains { $0.statementIndex == statement.parsed.index && $0.verdict >= .rejected }
+        rejectedStatements.contains(statement.parsed.index)
     }
 }
 

@@ -45,7 +45,8 @@ struct SeriesDirectory: Sendable {
     }
 
     static func name(of path: String) -> String {
-        path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        return String(path[path.utf8.index(after: slash)...])
     }
 
     private static func listing(_ directory: String, prefix: String, depth: Int) -> [String] {

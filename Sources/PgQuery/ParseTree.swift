@@ -154,8 +154,9 @@ public struct TreeValue {
     }
 
     /// The value of an A_Const's `ival` (an `Integer` node's fields, `{"ival":5}`). libpg_query
-    /// 15 leaves a negative value out of its JSON as it leaves out zero (`-2` is `{}`), so an
-    /// empty one is read from the SQL text at the constant's `location` instead.
+    /// 15 leaves a negative value out of its JSON as it leaves out zero (`-2` is `{}`;
+    /// pganalyze/libpg_query#243, fixed after Debian's 15-4.0.0), so an empty one is read from
+    /// the SQL text at the constant's `location` instead.
     public func integerConstant(at location: TreeValue) -> Int {
         let value = self["ival"]
         if value.isPresent { return value.int }

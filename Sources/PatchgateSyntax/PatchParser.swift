@@ -45,9 +45,9 @@ struct StatementCollector {
         }
     }
 
-    /// A statement of this many tokens may nest deep enough for libpg_query's protobuf output to
-    /// take seconds (it is quadratic in the depth); only such text gets the cheaper depth check
-    /// first. The threshold decides speed only: the check gives the same answer as decoding.
+    /// A statement of this many tokens may nest deeper than the readers follow; only text that
+    /// holds one has the depth of its tree counted (a pass over all of its JSON). The threshold
+    /// decides speed only: shorter statements cannot nest that deep.
     static let longStatementTokens = 2_000
 
     /// The byte ranges of statements (runs of tokens between semicolons) at least that long.

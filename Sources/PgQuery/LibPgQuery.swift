@@ -5,7 +5,7 @@ import SwiftProtobuf
 public enum PgQueryError: Error, Equatable, Sendable {
     /// PostgreSQL rejected the text; `byteOffset` is nil when the server names no position.
     case syntax(message: String, byteOffset: Int?)
-    /// The tree came back but is deeper than the decoder is allowed to follow.
+    /// The tree came back but is deeper than the readers are allowed to follow.
     case tooDeep(limit: Int)
     /// The text holds a NUL byte, which would end the C string early.
     case nulByte(byteOffset: Int)
@@ -40,9 +40,11 @@ public enum LibPgQuery {
         if let error = result.error?.pointee { throw syntaxError(error, in: utf8) }
         let json = copy(result.parse_tree)
         // Each JSON object is one node: a tree nested deeper than the readers may follow is
-        // refused whole, as protobuf decoding with this depth limit would.
+        // refused whole (the caller then parses statement by statement, which locates it).
         if mayBeDeep, JSONIndexer.objectDepth(json) > messageDepthLimit { throw .tooDeep(limit: messageDepthLimit) }
-        guard let statements = RawStatement.statements(inResult: json, source: utf8) else { throw .tooDeep(limit: messageDepthLimit) }
+        guard let statements = RawStatement.statements(inResult: json, source: utf8) else {
+            throw .syntax(message: "libpg_query returned a parse tree that is not well-formed JSON", byteOffset: nil)
+        }
         return statements
     }
 

@@ -3,10 +3,32 @@
 /// Iterative throughout: a tree nested thousands of levels deep costs heap, not stack.
 enum JSONIndexer {
     static func index(_ bytes: [UInt8], range: Range<Int>, recordedDepth: Int) -> [ParseTreeEntry]? {
-        bytes.withUnsafeBufferPointer { buffer in
-            var indexer = Indexer(buffer: buffer, end: range.upperBound, recordedDepth: recordedDepth)
-            return indexer.run(from: range.lowerBound)
+        // Every value takes a byte and all but one a separator too, so this many entries always
+        // suffice: they are written in place, with no growth and no checks per value (pages of
+        // the capacity that are never written are never touched). A shallow index of a big
+        // result records few values: it starts smaller and takes the bound only if it must.
+        let bound = (range.count + 1) / 2 + 1
+        if recordedDepth != .max, bound > shallowCapacity,
+           let entries = index(bytes, range: range, recordedDepth: recordedDepth, capacity: shallowCapacity) {
+            return entries.isOutOfRoom ? index(bytes, range: range, recordedDepth: recordedDepth, capacity: bound)?.entries : entries.entries
         }
+        return index(bytes, range: range, recordedDepth: recordedDepth, capacity: bound)?.entries
+    }
+
+    private static let shallowCapacity = 1 << 16
+
+    private static func index(_ bytes: [UInt8], range: Range<Int>, recordedDepth: Int, capacity: Int)
+        -> (entries: [ParseTreeEntry], isOutOfRoom: Bool)? {
+        var isWellFormed = false, isOutOfRoom = false
+        let entries = bytes.withUnsafeBufferPointer { buffer in
+            [ParseTreeEntry](unsafeUninitializedCapacity: capacity) { storage, count in
+                var indexer = Indexer(buffer: buffer, end: range.upperBound, recordedDepth: recordedDepth, entries: storage)
+                isWellFormed = indexer.run(from: range.lowerBound)
+                isOutOfRoom = indexer.isOutOfRoom
+                count = indexer.count
+            }
+        }
+        return isWellFormed || isOutOfRoom ? (entries, isOutOfRoom) : nil
     }
 
     /// How deep the objects of a JSON text nest (a `Node` is one object, as a protobuf message
@@ -95,27 +117,32 @@ private struct Indexer {
     let buffer: UnsafeBufferPointer<UInt8>
     let end: Int
     let recordedDepth: Int
-    var entries: [ParseTreeEntry] = []
-    /// The containers open at the current position, and the last child recorded in each.
-    var open: [Int32] = []
-    var lastChild: [Int32] = []
+    let entries: UnsafeMutableBufferPointer<ParseTreeEntry>
+    private(set) var count = 0
+    /// Set when `entries` filled up before the text ended (the index is then incomplete).
+    private(set) var isOutOfRoom = false
+    /// The open container, its last child so far, and whether it is an object; the ones it is
+    /// nested in wait on `enclosing`.
+    var container: Int32 = -1, lastChild: Int32 = -1, isInObject = false
+    var enclosing: [(container: Int32, lastChild: Int32, isInObject: Bool)] = []
     var keyStart: Int32 = -1, keyEnd: Int32 = -1
 
-    init(buffer: UnsafeBufferPointer<UInt8>, end: Int, recordedDepth: Int) {
+    init(buffer: UnsafeBufferPointer<UInt8>, end: Int, recordedDepth: Int, entries: UnsafeMutableBufferPointer<ParseTreeEntry>) {
         self.buffer = buffer
         self.end = end
         self.recordedDepth = recordedDepth
+        self.entries = entries
     }
 
-    mutating func run(from start: Int) -> [ParseTreeEntry]? {
-        entries.reserveCapacity((end - start) / 8)  // about one value per eight bytes of JSON
+    /// Indexes the text from `start`; false when it is not well-formed JSON.
+    mutating func run(from start: Int) -> Bool {
         var position = start
         var expectsKey = false
-        while position < end {
+        while position < end, !isOutOfRoom {
             let byte = buffer[position]
             switch byte {
             case JSONIndexer.quote:
-                guard let close = JSONIndexer.stringEnd(buffer, from: position, end: end) else { return nil }
+                guard let close = JSONIndexer.stringEnd(buffer, from: position, end: end) else { return false }
                 if expectsKey {
                     keyStart = Int32(position + 1)
                     keyEnd = Int32(close - 1)
@@ -131,21 +158,21 @@ private struct Indexer {
                 position += 1
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 let kind: ParseTreeEntry.Kind = byte == UInt8(ascii: "{") ? .object : .array
-                if open.count >= recordedDepth {
-                    guard let close = containerEnd(from: position) else { return nil }
+                if container >= 0, enclosing.count + 1 >= recordedDepth {
+                    guard let close = containerEnd(from: position) else { return false }
                     add(kind, start: position, end: close)
                     position = close
                 } else {
-                    open.append(add(kind, start: position, end: position))
-                    lastChild.append(-1)
-                    expectsKey = kind == .object
+                    let opened = add(kind, start: position, end: position)
+                    if container >= 0 { enclosing.append((container, lastChild, isInObject)) }
+                    (container, lastChild, isInObject) = (opened, -1, kind == .object)
+                    expectsKey = isInObject
                     position += 1
                 }
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                guard let container = open.popLast(),
-                      (entries[Int(container)].kind == .object) == (byte == UInt8(ascii: "}")) else { return nil }
-                lastChild.removeLast()
+                guard container >= 0, isInObject == (byte == UInt8(ascii: "}")) else { return false }
                 entries[Int(container)].end = Int32(position + 1)
+                (container, lastChild, isInObject) = enclosing.popLast() ?? (-2, -1, false)
                 expectsKey = false
                 position += 1
             default:
@@ -154,24 +181,24 @@ private struct Indexer {
                 add(.scalar, start: start, end: position)
             }
         }
-        return open.isEmpty ? entries : nil
-    }
-
-    private var isInObject: Bool {
-        guard let container = open.last else { return false }
-        return entries[Int(container)].kind == .object
+        // -2: the top value was closed (-1: nothing was opened, as for a lone scalar).
+        return container < 0 && count > 0
     }
 
     @discardableResult
     private mutating func add(_ kind: ParseTreeEntry.Kind, start: Int, end: Int) -> Int32 {
-        let index = Int32(entries.count)
-        entries.append(ParseTreeEntry(start: Int32(start), end: Int32(end), keyStart: keyStart, keyEnd: keyEnd, kind: kind))
+        guard count < entries.count else {
+            isOutOfRoom = true
+            return -1
+        }
+        let index = Int32(count)
+        entries[count] = ParseTreeEntry(start: Int32(start), end: Int32(end), keyStart: keyStart, keyEnd: keyEnd, kind: kind)
+        count += 1
         keyStart = -1
         keyEnd = -1
-        if let parent = open.last {
-            let previous = lastChild[lastChild.count - 1]
-            if previous < 0 { entries[Int(parent)].firstChild = index } else { entries[Int(previous)].nextSibling = index }
-            lastChild[lastChild.count - 1] = index
+        if container >= 0 {
+            if lastChild < 0 { entries[Int(container)].firstChild = index } else { entries[Int(lastChild)].nextSibling = index }
+            lastChild = index
         }
         return index
     }

@@ -39,6 +39,17 @@ struct ParseTreeTests {
         #expect(JSONIndexer.objectDepth(Array(json.utf8)) == 2 * depth + 3)
     }
 
+    /// A shallow index starts with room for few values and takes more when the text needs it.
+    @Test func shallowIndexOfManyValuesIsComplete() throws {
+        let count = 100_000
+        let bytes = Array(("[" + (0..<count).map(String.init).joined(separator: ",") + "]").utf8)
+        let entries = try #require(JSONIndexer.index(bytes, range: 0..<bytes.count, recordedDepth: 4))
+        #expect(entries.count == count + 1)
+        try #require(ParseTree(bytes: bytes, range: 0..<bytes.count, recordedDepth: 4)).read { root in
+            #expect(root.elements.count == count && root.elements.last?.int == count - 1)
+        }
+    }
+
     @Test func malformedTextIsRefused() {
         for json in [#"{"a":"#, #"{"a":[1,2}"#, #"{"a":[1}]"#, #"{"a":"unterminated}"#, "]"] {
             let bytes = Array(json.utf8)

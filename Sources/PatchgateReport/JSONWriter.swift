@@ -55,12 +55,16 @@ struct JSONWriter {
     mutating func number(_ value: Double) {
         let thousandths = Int((value * 1000).rounded())
         number(thousandths / 1000)
-        let fraction = abs(thousandths % 1000)
+        var fraction = abs(thousandths % 1000)
         guard fraction > 0 else { return }
-        var digits = [fraction / 100, fraction / 10 % 10, fraction % 10]
-        while digits.last == 0 { digits.removeLast() }
         bytes.append(UInt8(ascii: "."))
-        bytes.append(contentsOf: digits.map { UInt8(ascii: "0") + UInt8($0) })
+        // Three digits, trailing zeros left out.
+        var divisor = 100
+        while fraction > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor))
+            fraction %= divisor
+            divisor /= 10
+        }
     }
     mutating func bool(_ value: Bool) { raw(value ? "true" : "false") }
     mutating func raw(_ json: String) { separate(); bytes.append(contentsOf: json.utf8) }

@@ -74,9 +74,9 @@ struct PatchState {
     mutating func hold(_ effects: StatementEffects, statement index: Int) {
         guard isInTransaction else { return }
         for lock in effects.locks {
-            if let held = heldLocks[lock.relation], held.mode >= lock.mode { continue }
-            let since = heldLocks[lock.relation]?.sinceStatement ?? index
-            let held = HeldLock(mode: max(lock.mode, heldLocks[lock.relation]?.mode ?? lock.mode), sinceStatement: since)
+            let earlier = heldLocks[lock.relation]
+            if let earlier, earlier.mode >= lock.mode { continue }
+            let held = HeldLock(mode: lock.mode, sinceStatement: earlier?.sinceStatement ?? index)
             heldLocks[lock.relation] = held
             ledger.recordLock(lock.relation, held, by: index, transaction: transactionNumber)
         }

@@ -2,8 +2,9 @@ import PatchgateEffects
 import PatchgateSource
 import PatchgateSyntax
 
-/// One file as the rules see it.
-public struct PatchContext: Sendable {
+/// One file as the rules see it. A class: every rule of a phase is handed it, and a struct of
+/// this many references cost a retain and a release of each per rule.
+public final class PatchContext: Sendable {
     public let source: SourceFile
     public let parsed: ParsedPatch
     public let statements: [AnalyzedStatement]
@@ -14,7 +15,7 @@ public struct PatchContext: Sendable {
     /// Findings of the earlier rule phases, for the rules that only report what those did not.
     public let earlierFindings: [Finding]
     /// How Launchpad applies the patch; set with `--profile launchpad` only.
-    public var launchpad: LaunchpadPatch?
+    public let launchpad: LaunchpadPatch?
     /// The statements an earlier finding rejected: rules ask once per statement, and a search
     /// of the findings each time was quadratic in a big file.
     private let rejectedStatements: Set<Int>

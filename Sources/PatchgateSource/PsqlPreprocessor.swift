@@ -23,7 +23,17 @@ public struct PsqlPreprocessor {
             index = 3
             statementStart = 3
         }
-        while index < bytes.count { step() }
+        let special = Self.special  // once, not a lazy-global check per byte
+        while index < bytes.count {
+            // Most bytes mean nothing to psql: skip them without a call per byte.
+            guard special[Int(bytes[index])] else { index += 1; continue }
+            step()
+        }
+    }
+
+    /// The bytes `step` does something with; every other byte is passed over.
+    private static let special: [Bool] = (0...255).map { byte in
+        Array("-/'\"$\\:[];".utf8).contains(UInt8(byte))
     }
 
     private mutating func step() {
@@ -205,11 +215,28 @@ public struct PsqlPreprocessor {
     }
 
     private func isCopyFromStdin(_ statement: ArraySlice<UInt8>) -> Bool {
-        // Cheap test first: almost no statement mentions stdin at all.
-        guard Self.contains(statement, caseInsensitive: Array("stdin".utf8)) else { return false }
+        // Cheap tests first: almost no statement is a COPY, fewer still mention stdin.
+        guard Self.firstWordIsCopy(statement), Self.contains(statement, caseInsensitive: Array("stdin".utf8)) else { return false }
         let words = Self.words(statement)
         guard words.first == "copy" else { return false }
         return zip(words, words.dropFirst()).contains { $0 == "from" && $1 == "stdin" }
+    }
+
+    /// Whether the first of `words(text)` is `copy`, found without collecting any word.
+    private static func firstWordIsCopy(_ text: ArraySlice<UInt8>) -> Bool {
+        var position = text.startIndex
+        while position < text.endIndex {
+            let byte = text[position]
+            if byte == UInt8(ascii: "-"), position + 1 < text.endIndex, text[position + 1] == UInt8(ascii: "-") {
+                while position < text.endIndex, text[position] != UInt8(ascii: "\n") { position += 1 }
+                continue
+            }
+            if isIdentifierByte(byte) { break }
+            position += 1
+        }
+        var end = position
+        while end < text.endIndex, isIdentifierByte(text[end]) { end += 1 }
+        return end - position == 4 && text[position..<end].map { $0 | 0x20 }.elementsEqual("copy".utf8)
     }
 
     /// `needle` is lower-case letters; runs once per statement, so a plain loop, no closures.

@@ -22,7 +22,8 @@ extension Patchgate {
     }
 
     struct Explain: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print a rule's page: what it catches, why, the safe alternative, examples.")
+        static let configuration = CommandConfiguration(
+            commandName: "explain", abstract: "Print a rule's page: what it catches, why, the safe alternative, examples.")
 
         @Argument(help: "A rule id, as `patchgate rules` lists them.")
         var ruleID: String

@@ -22,10 +22,13 @@ enum FlywayLayout {
 
     static func series(in directory: SeriesDirectory) -> MigrationSeries? {
         let scripts = directory.topLevel(endingWith: ".sql")
-        let kinds = scripts.map(kind(of:))
-        guard kinds.contains(where: { if case .versioned = $0 { true } else { false } }),
-              kinds.allSatisfy({ $0 != nil }) else { return nil }
-        let named = zip(scripts, kinds.compactMap { $0 })
+        var kinds: [Kind] = []
+        for script in scripts {
+            guard let kind = kind(of: script) else { return nil }  // the first misfit settles it
+            kinds.append(kind)
+        }
+        guard kinds.contains(where: { if case .versioned = $0 { true } else { false } }) else { return nil }
+        let named = zip(scripts, kinds)
         func ordered(_ pick: (Kind) -> VersionNumber?) -> [String] {
             named.compactMap { name, kind in pick(kind).map { (name, $0) } }
                 .sorted { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0.utf8.lexicographicallyPrecedes($1.0.utf8)) }

@@ -20,9 +20,13 @@ import PatchgateEffects
 enum GolangMigrateLayout {
     static func series(in directory: SeriesDirectory) -> MigrationSeries? {
         let scripts = directory.topLevel(endingWith: ".sql")
-        let parsed = scripts.map { name in version(of: name).map { (name: name, version: $0.0, isUp: $0.1) } }
-        guard !scripts.isEmpty, parsed.allSatisfy({ $0 != nil }) else { return nil }
-        let files = parsed.compactMap { $0 }.sorted {
+        var parsed: [(name: String, version: VersionNumber, isUp: Bool)] = []
+        for name in scripts {
+            guard let (version, isUp) = version(of: name) else { return nil }  // the first misfit settles it
+            parsed.append((name, version, isUp))
+        }
+        guard !scripts.isEmpty else { return nil }
+        let files = parsed.sorted {
             $0.version < $1.version || ($0.version == $1.version && $0.name.utf8.lexicographicallyPrecedes($1.name.utf8))
         }
         guard files.contains(where: \.isUp) else { return nil }

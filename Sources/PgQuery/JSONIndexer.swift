@@ -9,10 +9,11 @@ enum JSONIndexer {
         // result records few values: it starts smaller and takes the bound only if it must.
         let bound = (range.count + 1) / 2 + 1
         if recordedDepth != .max, bound > shallowCapacity,
-           let entries = index(bytes, range: range, recordedDepth: recordedDepth, capacity: shallowCapacity) {
-            return entries.isOutOfRoom ? index(bytes, range: range, recordedDepth: recordedDepth, capacity: bound)?.entries : entries.entries
+           let shallow = index(bytes, range: range, recordedDepth: recordedDepth, capacity: shallowCapacity), !shallow.isOutOfRoom {
+            return shallow.entries
         }
-        return index(bytes, range: range, recordedDepth: recordedDepth, capacity: bound)?.entries
+        guard let full = index(bytes, range: range, recordedDepth: recordedDepth, capacity: bound), !full.isOutOfRoom else { return nil }
+        return full.entries
     }
 
     private static let shallowCapacity = 1 << 16

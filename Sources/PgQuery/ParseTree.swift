@@ -1,5 +1,5 @@
-/// libpg_query's JSON parse tree of one statement, indexed once so readers can look fields up
-/// without parsing text again. pg_query.proto names every field's JSON key (`json_name`), and
+/// libpg_query's JSON parse tree (of a whole parse result or of one statement), indexed once so
+/// readers can look fields up without parsing text again. pg_query.proto names every field's JSON key (`json_name`), and
 /// the JSON holds the same tree as the protobuf output: a `Node` is an object with one key, the
 /// node's type name (`{"RangeVar":{...}}`); fields at their default (false, 0, empty) are left
 /// out. libpg_query writes JSON in linear time, protobuf in time quadratic in the tree's depth.

@@ -1,6 +1,6 @@
 /// One top-level statement as libpg_query returned it: its place, its node type, and its parse
-/// tree still as JSON text. Most readers need the type only, so the tree is indexed when one
-/// asks for it.
+/// tree as JSON text, indexed with the whole result or, in a big result, when a reader asks
+/// for it.
 public struct RawStatement: Sendable {
     /// Where the statement starts, in UTF-8 bytes (libpg_query's `stmt_location`).
     public let location: Int

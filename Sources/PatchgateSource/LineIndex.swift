@@ -4,14 +4,27 @@ public struct LineIndex: Sendable {
     private let bytes: [UInt8]
     /// Byte offset where each line starts; the first is always 0.
     public let lineStarts: [Int]
+    /// Whether each line is ASCII only: its columns are then byte counts, found without walking
+    /// the line (a file of one long line holds every statement, and each would walk it).
+    private let lineIsASCII: [Bool]
 
     public init(_ bytes: [UInt8]) {
         self.bytes = bytes
         var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        var isASCII: [Bool] = []
+        var sawNonASCII = false
+        for (offset, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "\n") {
+                starts.append(offset + 1)
+                isASCII.append(!sawNonASCII)
+                sawNonASCII = false
+            } else if byte >= 0x80 {
+                sawNonASCII = true
+            }
         }
+        isASCII.append(!sawNonASCII)
         lineStarts = starts
+        lineIsASCII = isASCII
     }
 
     public var lineCount: Int { lineStarts.count }
@@ -30,6 +43,7 @@ public struct LineIndex: Sendable {
         let clamped = min(max(offset, 0), bytes.count)
         let line = lineIndex(of: clamped)
         let start = lineStarts[line]
+        if lineIsASCII[line] { return SourcePosition(line: line + 1, column: clamped - start + 1) }
         var column = 1
         for index in start..<clamped where !Self.isContinuation(bytes[index]) {
             column += 1

@@ -5,6 +5,8 @@ struct LineIndexTests {
     @Test(arguments: [
         ("abc", 0, 1, 1), ("abc", 2, 1, 3), ("a\nbc", 2, 2, 1), ("a\nbc", 3, 2, 2),
         ("é=1", 2, 1, 2), ("日本 x", 7, 1, 4), ("a\r\nb", 3, 2, 1), ("😀x", 4, 1, 2),
+        // Lines of plain ASCII beside lines that are not: each line counts on its own.
+        ("é;\nab;cd", 8, 2, 5), ("ab\né;x", 6, 2, 3), ("ab\né;x\nxyz", 10, 3, 3), ("é", 2, 1, 2),
     ])
     func positions(text: String, offset: Int, line: Int, column: Int) {
         let index = LineIndex(Array(text.utf8))

@@ -23,16 +23,16 @@ public enum Checker {
         let estimate = PatchEstimator.estimate(statements, sizes: fileOptions.sizes, rates: fileOptions.rates)
         let clock = FileClock(estimate: estimate, options: fileOptions)
         var findings: [Finding] = []
-        func run(_ rules: [any Rule]) {
+        func run(_ phase: RulePhase) {
             let patch = PatchContext(source: source, parsed: parsed, statements: statements, estimate: estimate,
                                      clock: clock, options: fileOptions, earlierFindings: findings, launchpad: launchpad)
             // Levels apply phase by phase: a rule turned off does not stand in the way of the
             // less specific rules of later phases, which skip what earlier findings rejected.
-            findings += RuleLevel.apply(options.ruleLevels, to: rules.flatMap { $0.findings(in: patch) })
+            findings += RuleLevel.apply(options.ruleLevels, to: phase.findings(in: patch))
         }
-        RuleRegistry.phases.forEach(run)
+        RuleRegistry.rulePhases.forEach(run)
         findings = Downtime.settle(findings, estimate: estimate, statements: statements)
-        run(RuleRegistry.budgetRules)
+        run(RuleRegistry.budgetPhase)
         let suppressed = SuppressionApplier.apply(parsed.suppressions, to: findings, source: source)
         // Levels again, for the findings the suppression comments make themselves.
         var result = FileResult(path: path, source: source, statements: statements,

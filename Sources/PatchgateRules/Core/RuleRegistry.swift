@@ -18,6 +18,10 @@ public enum RuleRegistry {
     /// Run after the time-bound findings are settled: they hold the estimate to the budget.
     static let budgetRules: [any Rule] = [SizeUnknown(), OverBudget()]
 
+    /// The phases as the checker runs them, sorted once.
+    static let rulePhases = phases.map(RulePhase.init)
+    static let budgetPhase = RulePhase(budgetRules)
+
     /// The rules whose findings the budget settles; built once, read for every file.
     static let timeBoundIDs: Set<String> = Set(phases.joined().filter { type(of: $0).isTimeBound }.map { type(of: $0).id })
 

@@ -24,7 +24,7 @@ public struct FileResult: Sendable {
         self.source = source
         self.statements = statements
         self.findings = findings.sorted { ($0.span.start, $0.rule, $0.span.end) < ($1.span.start, $1.rule, $1.span.end) }
-        verdict = findings.filter { !$0.isSuppressed }.map(\.verdict).max() ?? .hot
+        verdict = findings.lazy.filter { !$0.isSuppressed }.map(\.verdict).max() ?? .hot
     }
 
     /// The findings that make the verdict worse than hot.

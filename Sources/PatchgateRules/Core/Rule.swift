@@ -22,6 +22,9 @@ public protocol Rule: Sendable {
     static var isTimeBound: Bool { get }
     init()
     func findings(in patch: PatchContext) -> [Finding]
+    /// The rule as a statement rule, or nil: a requirement rather than an `as?` cast, which
+    /// searched the binary's conformance tables for every rule type at start-up.
+    var asStatementRule: (any StatementRule)? { get }
 }
 
 extension Rule {
@@ -44,7 +47,13 @@ public protocol StatementRule: Rule {
     func check(_ statement: AnalyzedStatement, in patch: PatchContext) -> [Finding]
 }
 
+extension Rule {
+    public var asStatementRule: (any StatementRule)? { nil }
+}
+
 extension StatementRule {
+    public var asStatementRule: (any StatementRule)? { self }
+
     public func findings(in patch: PatchContext) -> [Finding] {
         patch.statements.flatMap { check($0, in: patch) }
     }

@@ -7,8 +7,8 @@ struct RulePhase: Sendable {
     let patchRules: [any Rule]
 
     init(_ rules: [any Rule]) {
-        statementRules = rules.compactMap { $0 as? any StatementRule }
-        patchRules = rules.filter { !($0 is any StatementRule) }
+        statementRules = rules.compactMap(\.asStatementRule)
+        patchRules = rules.filter { $0.asStatementRule == nil }
     }
 
     /// Every finding of the phase's rules. Their order differs from running rule by rule, which

@@ -226,17 +226,22 @@ public struct PsqlPreprocessor {
     private static func firstWordIsCopy(_ text: ArraySlice<UInt8>) -> Bool {
         var position = text.startIndex
         while position < text.endIndex {
-            let byte = text[position]
-            if byte == UInt8(ascii: "-"), position + 1 < text.endIndex, text[position + 1] == UInt8(ascii: "-") {
-                while position < text.endIndex, text[position] != UInt8(ascii: "\n") { position += 1 }
-                continue
-            }
-            if isIdentifierByte(byte) { break }
+            if let next = lineCommentEnd(text, at: position) { position = next; continue }
+            if isIdentifierByte(text[position]) { break }
             position += 1
         }
         var end = position
         while end < text.endIndex, isIdentifierByte(text[end]) { end += 1 }
         return end - position == 4 && text[position..<end].map { $0 | 0x20 }.elementsEqual("copy".utf8)
+    }
+
+    /// Where a `--` comment that starts at `position` ends (its line break), or nil when none
+    /// starts there.
+    private static func lineCommentEnd(_ text: ArraySlice<UInt8>, at position: Int) -> Int? {
+        guard text[position] == UInt8(ascii: "-"), position + 1 < text.endIndex, text[position + 1] == UInt8(ascii: "-") else { return nil }
+        var end = position
+        while end < text.endIndex, text[end] != UInt8(ascii: "\n") { end += 1 }
+        return end
     }
 
     /// `needle` is lower-case letters; runs once per statement, so a plain loop, no closures.
@@ -261,11 +266,8 @@ public struct PsqlPreprocessor {
         var current: [UInt8] = []
         var position = text.startIndex
         while position < text.endIndex {
+            if let next = lineCommentEnd(text, at: position) { position = next; continue }
             let byte = text[position]
-            if byte == UInt8(ascii: "-"), position + 1 < text.endIndex, text[position + 1] == UInt8(ascii: "-") {
-                while position < text.endIndex, text[position] != UInt8(ascii: "\n") { position += 1 }
-                continue
-            }
             if isIdentifierByte(byte) {
                 current.append(isLetter(byte) ? byte | 0x20 : byte)
             } else if !current.isEmpty {

@@ -63,11 +63,14 @@ enum TestSupport {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
+        _ = ignoresBrokenPipes
         try process.run()
         let outData = ReadInBackground(out.fileHandleForReading)
         let errData = ReadInBackground(err.fileHandleForReading)
-        input.fileHandleForWriting.write(stdin)
-        try input.fileHandleForWriting.close()
+        // A child that exits before reading its input (a missing tool, an early error) must
+        // fail its test, not end the whole test run with SIGPIPE.
+        try? input.fileHandleForWriting.write(contentsOf: stdin)
+        try? input.fileHandleForWriting.close()
         let timer = DispatchWorkItem { if process.isRunning { process.terminate() } }
         if let timeout { DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer) }
         process.waitUntilExit()
@@ -75,6 +78,9 @@ enum TestSupport {
         return Run(stdout: String(decoding: outData.wait(), as: UTF8.self),
                    stderr: String(decoding: errData.wait(), as: UTF8.self), status: process.terminationStatus)
     }
+
+    /// Writing to a child that has exited then fails with EPIPE instead of killing this process.
+    private static let ignoresBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
 
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("patchgate-test-\(UUID().uuidString)")

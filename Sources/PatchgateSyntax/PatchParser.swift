@@ -68,40 +68,57 @@ struct StatementCollector {
     }
 
     /// The statements of a file PostgreSQL rejects: the text before the failing statement is
-    /// parsed as one piece, the failing statement on its own (for its error), then the rest of
-    /// the file again as a whole, until a parse succeeds. Where an error cannot be placed in one
-    /// of the scanner's statements, every remaining statement is parsed on its own.
+    /// parsed as one piece, the failing statement on its own (for its error), then the text
+    /// after it again, in windows of the scanner's statements that double while they parse. A
+    /// window costs what it holds (re-parsing all the rest after each error made a file of many
+    /// errors quadratic). An error in a window's last statement may come from the cut (a
+    /// function body's semicolons split it), so that window is widened first. Where an error
+    /// cannot be placed in one of the scanner's statements, every remaining one is parsed alone.
     private mutating func collectPiecewise(wholeFileError: PgQueryError, longStatements: [Range<Int>]) {
         guard let ranges = try? LibPgQuery.split(bytes) else {
             record(wholeFileError, base: 0, range: 0..<bytes.count)
             return
         }
         let pieces = ranges.map { $0.offset..<min($0.length == 0 ? bytes.count : $0.offset + $0.length, bytes.count) }
-        var next = 0, base = 0
-        var failure = wholeFileError  // of parsing bytes[base...] as one text
+        // The text of pieces `next..<end` failed to parse as one, with `failure`.
+        var next = 0, end = pieces.count, window = Self.firstWindow
+        var failure = wholeFileError
+        let textStart = { (piece: Int) in piece == 0 ? 0 : pieces[piece].lowerBound }
         while next < pieces.count {
+            let base = textStart(next)
             // A statement's piece ends before its semicolon: an error there is still its own.
             guard case .syntax(_, let offset?) = failure, base + offset >= pieces[next].lowerBound,
-                  let failing = pieces[next...].lastIndex(where: { $0.lowerBound <= base + offset }) else {
+                  let failing = pieces[next..<end].lastIndex(where: { $0.lowerBound <= base + offset }) else {
                 for piece in pieces[next...] { collect(piece, longStatements: longStatements) }
                 break
             }
-            if failing > next, !collect(base..<pieces[failing].lowerBound, longStatements: longStatements, recordsFailure: false) {
-                for piece in pieces[next..<failing] { collect(piece, longStatements: longStatements) }
+            if failing == end - 1, end < pieces.count {
+                window *= 2
+            } else {
+                if failing > next, !collect(base..<pieces[failing].lowerBound, longStatements: longStatements, recordsFailure: false) {
+                    for piece in pieces[next..<failing] { collect(piece, longStatements: longStatements) }
+                }
+                collect(pieces[failing], longStatements: longStatements)
+                next = failing + 1
+                window = Self.firstWindow  // so that no error costs more than the text since the last
             }
-            collect(pieces[failing], longStatements: longStatements)
-            next = failing + 1
-            guard next < pieces.count else { break }
-            base = pieces[next].lowerBound
-            do {
-                try parse(base..<bytes.count, longStatements: longStatements)
-                break
-            } catch {
-                failure = error
+            while next < pieces.count {
+                end = min(pieces.count, next + window)
+                do {
+                    try parse(textStart(next)..<(end == pieces.count ? bytes.count : pieces[end].lowerBound), longStatements: longStatements)
+                    next = end
+                    window *= 2
+                } catch {
+                    failure = error
+                    break
+                }
             }
         }
         if problems.isEmpty { record(wholeFileError, base: 0, range: 0..<bytes.count) }
     }
+
+    /// How many of the scanner's statements the first window after an error holds.
+    static let firstWindow = 16
 
     /// Parses one range of the file, keeping its statements or recording its error; false when
     /// it did not parse.

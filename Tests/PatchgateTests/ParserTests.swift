@@ -65,6 +65,21 @@ struct StatementLocationTests {
         #expect(lines == [6, 12])
     }
 
+    /// After an error the rest is parsed in windows of statements; a function body cut by a
+    /// window's end is still one statement, and errors after it are still found.
+    @Test func functionBodyAcrossAWindowEdgeStaysWhole() throws {
+        let body = "CREATE FUNCTION f() RETURNS int LANGUAGE SQL\nBEGIN ATOMIC\n  SELECT 1;\n  SELECT 2;\nEND;\n"
+        let fillers = String(repeating: "SELECT 0;\n", count: StatementCollector.firstWindow - 2)
+        let parsed = try TestSupport.parse("SELECT FROM WHERE;\n" + fillers + body + fillers + "DROP TABLE;\nSELECT 5;")
+        #expect(parsed.statements.count == 2 * (StatementCollector.firstWindow - 2) + 2)
+        #expect(parsed.statements.filter { $0.syntax.kind == "create-function" }.count == 1)
+        let lines = parsed.problems.compactMap { problem -> Int? in
+            guard case .syntaxError(_, let offset, _) = problem else { return nil }
+            return parsed.source.position(of: offset).line
+        }
+        #expect(lines == [1, 2 * (StatementCollector.firstWindow - 2) + 7])
+    }
+
     @Test func syntaxErrorAfterMultibyteTextCountsCharacters() throws {
         let parsed = try TestSupport.parse("SELECT 'ééé' FROM;")
         guard case .syntaxError(_, let offset, _)? = parsed.problems.first else {

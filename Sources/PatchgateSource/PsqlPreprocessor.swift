@@ -218,7 +218,6 @@ public struct PsqlPreprocessor {
         // Cheap tests first: almost no statement is a COPY, fewer still mention stdin.
         guard Self.firstWordIsCopy(statement), Self.contains(statement, caseInsensitive: Array("stdin".utf8)) else { return false }
         let words = Self.words(statement)
-        guard words.first == "copy" else { return false }
         return zip(words, words.dropFirst()).contains { $0 == "from" && $1 == "stdin" }
     }
 

@@ -1,8 +1,9 @@
 /// libpg_query's JSON parse tree (of a whole parse result or of one statement), indexed once so
-/// readers can look fields up without parsing text again. pg_query.proto names every field's JSON key (`json_name`), and
-/// the JSON holds the same tree as the protobuf output: a `Node` is an object with one key, the
-/// node's type name (`{"RangeVar":{...}}`); fields at their default (false, 0, empty) are left
-/// out. libpg_query writes JSON in linear time, protobuf in time quadratic in the tree's depth.
+/// readers can look fields up without parsing text again. pg_query.proto names every field's
+/// JSON key (`json_name`), and the JSON holds the same tree as the protobuf output: a `Node` is an
+/// object with one key, the node's type name (`{"RangeVar":{...}}`); fields at their default
+/// (false, 0, empty) are left out. libpg_query writes JSON in linear time, protobuf in time
+/// quadratic in the tree's depth.
 public final class ParseTree: Sendable {
     let bytes: [UInt8]
     let entries: [ParseTreeEntry]
@@ -85,9 +86,6 @@ public struct TreeValue {
 
     /// Where the value's JSON text lies in the parse result.
     var byteRange: Range<Int>? { entry.map { Int($0.start)..<Int($0.end) } }
-
-    /// The value's place in its tree, to read the tree from it again later.
-    var entryIndex: Int32 { index }
 
     /// The member `key` of an object.
     public subscript(key: StaticString) -> TreeValue {

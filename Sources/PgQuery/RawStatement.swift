@@ -46,7 +46,7 @@ public struct RawStatement: Sendable {
                 guard let name = node.nodeName, let range = node.byteRange else { return nil }
                 statements.append(RawStatement(location: raw["stmt_location"].int, length: raw["stmt_len"].int,
                                                nodeName: name, json: json, treeRange: range, source: source,
-                                               indexedResult: indexesWhole ? top : nil, treeIndex: node.entryIndex))
+                                               indexedResult: indexesWhole ? top : nil, treeIndex: node.index))
             }
             return statements
         }

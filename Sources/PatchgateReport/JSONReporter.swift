@@ -73,7 +73,7 @@ public enum JSONReporter {
             json.key("blockedTables")
             json.array(file.estimate.blockedTables) { json, table in
                 json.object { json in
-                    json.field("relation", table.relation.description)
+                    json.field("relation", table.relation)
                     json.field("seconds", table.seconds)
                     json.field("reads", table.reads)
                     json.field("writes", table.writes)
@@ -128,23 +128,23 @@ public enum JSONReporter {
         json.key("locks")
         json.array(effects.locks) { json, lock in
             json.object { json in
-                json.field("relation", lock.relation.description)
+                json.field("relation", lock.relation)
                 json.field("kind", lock.kind.rawValue)
                 json.field("mode", lock.mode.pgLocksName)
             }
         }
-        json.field("rewrites", strings: effects.rewrites.map(\.description))
-        json.field("scans", strings: effects.scans.map(\.description))
+        json.field("rewrites", names: effects.rewrites)
+        json.field("scans", names: effects.scans)
         json.key("indexBuilds")
         json.array(effects.indexBuilds) { json, build in
             json.object { json in
-                json.field("index", build.index?.description)
-                json.field("table", build.table?.description)
+                json.field("index", build.index)
+                json.field("table", build.table)
                 json.field("concurrent", build.isConcurrent)
             }
         }
         json.field("transactional", effects.isTransactional)
-        json.field("created", strings: effects.created.map(\.description))
+        json.field("created", names: effects.created)
         json.key("compatibility")
         json.array(effects.compatibility) { json, change in
             json.object { json in
@@ -153,7 +153,7 @@ public enum JSONReporter {
                 json.field("message", change.message)
             }
         }
-        json.field("wholeTableWrites", strings: effects.wholeTableWrites.map(\.description))
+        json.field("wholeTableWrites", names: effects.wholeTableWrites)
     }
 
     static func estimateFields(_ estimate: StatementEstimate, into json: inout JSONWriter) {
@@ -161,7 +161,7 @@ public enum JSONReporter {
         json.key("blocks")
         json.array(estimate.blocks) { json, block in
             json.object { json in
-                json.field("relation", block.relation.description)
+                json.field("relation", block.relation)
                 json.field("reads", block.reads)
                 json.field("writes", block.writes)
             }
@@ -169,7 +169,7 @@ public enum JSONReporter {
         json.key("inputs")
         json.array(estimate.inputs) { json, input in
             json.object { json in
-                json.field("relation", input.relation.description)
+                json.field("relation", input.relation)
                 json.field("operation", input.operation.rawValue)
                 json.key("bytes")
                 if let bytes = input.bytes { json.number(Int(bytes)) } else { json.raw("null") }

@@ -1,3 +1,5 @@
+import PatchgateSyntax
+
 /// A small JSON builder over UTF-8 bytes: keys in the order written, so output is
 /// byte-for-byte stable without sorting dictionaries, and escaping works on bytes (it runs over
 /// every patch's full text, so it must be cheap).
@@ -30,14 +32,21 @@ struct JSONWriter {
         needsComma = true
     }
 
-    /// Keys are the format's own names, written as they are: no escaping to look for.
+    /// Keys are the format's own names, written as they are: no escaping to look for. The
+    /// separator, quotes and colon go in with the name in one append (a report writes millions
+    /// of keys, and each append checks the array's uniqueness and capacity).
     mutating func key(_ name: StaticString) {
-        separate()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        let comma = needsComma
         needsComma = false
+        name.withUTF8Buffer { name in
+            bytes.append(addingCapacity: name.count + 4) { output in
+                if comma { output.append(UInt8(ascii: ",")) }
+                output.append(UInt8(ascii: "\""))
+                for byte in name { output.append(byte) }
+                output.append(UInt8(ascii: "\""))
+                output.append(UInt8(ascii: ":"))
+            }
+        }
     }
 
     /// A key made at run time (a verdict's name, a fingerprint's version), escaped as any text.
@@ -50,20 +59,44 @@ struct JSONWriter {
 
     mutating func string(_ value: String) { separate(); Self.appendEscaped(value, to: &bytes) }
     mutating func string(_ value: String?) { if let value { string(value) } else { raw("null") } }
-    mutating func number(_ value: Int) { separate(); Self.appendDecimal(value, to: &bytes) }
+    /// A relation's name as `QualifiedName.description` spells it, without building that string.
+    mutating func string(_ name: QualifiedName) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        if let schema = name.schema {
+            Self.appendEscapedBody(schema, to: &bytes)
+            bytes.append(UInt8(ascii: "."))
+        }
+        Self.appendEscapedBody(name.name, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+    mutating func string(_ name: QualifiedName?) { if let name { string(name) } else { raw("null") } }
+    mutating func number(_ value: Int) {
+        let comma = needsComma
+        needsComma = true
+        bytes.append(addingCapacity: 21) { output in
+            if comma { output.append(UInt8(ascii: ",")) }
+            Self.writeDecimal(value, to: &output)
+        }
+    }
     /// Rounded to thousandths and written without trailing zeros, so equal runs give equal bytes.
     mutating func number(_ value: Double) {
         let thousandths = Int((value * 1000).rounded())
-        number(thousandths / 1000)
-        var fraction = abs(thousandths % 1000)
-        guard fraction > 0 else { return }
-        bytes.append(UInt8(ascii: "."))
-        // Three digits, trailing zeros left out.
-        var divisor = 100
-        while fraction > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor))
-            fraction %= divisor
-            divisor /= 10
+        let comma = needsComma
+        needsComma = true
+        bytes.append(addingCapacity: 25) { output in
+            if comma { output.append(UInt8(ascii: ",")) }
+            Self.writeDecimal(thousandths / 1000, to: &output)
+            var fraction = abs(thousandths % 1000)
+            guard fraction > 0 else { return }
+            output.append(UInt8(ascii: "."))
+            // Three digits, trailing zeros left out.
+            var divisor = 100
+            while fraction > 0 {
+                output.append(UInt8(ascii: "0") + UInt8(fraction / divisor))
+                fraction %= divisor
+                divisor /= 10
+            }
         }
     }
     mutating func bool(_ value: Bool) { raw(value ? "true" : "false") }
@@ -76,7 +109,10 @@ struct JSONWriter {
     mutating func field(_ name: StaticString, _ value: Int) { key(name); number(value) }
     mutating func field(_ name: StaticString, _ value: Double) { key(name); number(value) }
     mutating func field(_ name: StaticString, _ value: Bool) { key(name); bool(value) }
+    mutating func field(_ name: StaticString, _ value: QualifiedName) { key(name); string(value) }
+    mutating func field(_ name: StaticString, _ value: QualifiedName?) { key(name); string(value) }
     mutating func field(_ name: StaticString, strings: [String]) { key(name); array(strings) { $0.string($1) } }
+    mutating func field(_ name: StaticString, names: [QualifiedName]) { key(name); array(names) { $0.string($1) } }
 
     /// Before each element: a comma if one is due; whatever comes next follows this element.
     private mutating func separate() {
@@ -87,14 +123,27 @@ struct JSONWriter {
     mutating func string(utf8: ArraySlice<UInt8>) { separate(); Self.appendEscaped(utf8, to: &bytes) }
 
     static func appendEscaped(_ value: String, to bytes: inout [UInt8]) {
-        var value = value
-        value.withUTF8 { appendEscaped($0, to: &bytes) }
+        bytes.append(UInt8(ascii: "\""))
+        appendEscapedBody(value, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
     }
 
-    /// Runs of bytes that need no escape are copied whole; most text is one run.
+    /// `value` escaped, without the quotes around it.
+    static func appendEscapedBody(_ value: String, to bytes: inout [UInt8]) {
+        var value = value
+        value.withUTF8 { appendEscapedBody($0, to: &bytes) }
+    }
+
     static func appendEscaped<Bytes: RandomAccessCollection>(_ utf8: Bytes, to bytes: inout [UInt8])
     where Bytes.Element == UInt8, Bytes.Index == Int {
         bytes.append(UInt8(ascii: "\""))
+        appendEscapedBody(utf8, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Runs of bytes that need no escape are copied whole; most text is one run.
+    static func appendEscapedBody<Bytes: RandomAccessCollection>(_ utf8: Bytes, to bytes: inout [UInt8])
+    where Bytes.Element == UInt8, Bytes.Index == Int {
         let needsAttention = Self.needsAttention  // once, not a lazy-global check per byte
         var index = utf8.startIndex
         var runStart = index
@@ -107,7 +156,6 @@ struct JSONWriter {
             runStart = index
         }
         bytes.append(contentsOf: utf8[runStart..<utf8.endIndex])
-        bytes.append(UInt8(ascii: "\""))
     }
 
     /// Writes the escape for the byte (or three-byte sequence) at `index`; returns its length.
@@ -146,19 +194,15 @@ struct JSONWriter {
     private static let paragraphSeparatorEscape = Array("u2029".utf8)
 
     /// `String(value)` without the intermediate string.
-    static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var count = 0
+    private static func writeDecimal(_ value: Int, to output: inout OutputSpan<UInt8>) {
+        if value < 0 { output.append(UInt8(ascii: "-")) }
         var rest = value.magnitude
-        repeat { count += 1; rest /= 10 } while rest > 0
-        let start = bytes.count
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
-        rest = value.magnitude
-        var position = start + count - 1
+        var divisor: UInt = 1
+        while divisor <= rest / 10 { divisor *= 10 }
         repeat {
-            bytes[position] = UInt8(ascii: "0") + UInt8(rest % 10)
-            rest /= 10
-            position -= 1
-        } while rest > 0
+            output.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        } while divisor > 0
     }
 }

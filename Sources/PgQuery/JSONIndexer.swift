@@ -101,14 +101,34 @@ enum JSONIndexer {
     }
 
     /// The offset just after the string that opens at `start`, or nil when it does not close.
+    /// Eight bytes at a time while eight remain: function bodies make long strings.
     static func stringEnd(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int? {
-        var position = start + 1
+        var position = start &+ 1
+        if let base = buffer.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while position &+ 8 <= end {
+                let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+                let hits = matches(word, 0x2222_2222_2222_2222) | matches(word, 0x5C5C_5C5C_5C5C_5C5C)
+                if hits == 0 { position &+= 8; continue }
+                position &+= hits.trailingZeroBitCount >> 3
+                if buffer[position] == quote { return position &+ 1 }
+                position &+= 2
+            }
+        }
         while position < end {
             let byte = buffer[position]
-            if byte == quote { return position + 1 }
-            position += byte == backslash ? 2 : 1
+            if byte == quote { return position &+ 1 }
+            position &+= byte == backslash ? 2 : 1
         }
         return nil
+    }
+
+    /// The high bit of every byte of `word` that equals the repeated byte of `pattern`, and
+    /// possibly of bytes after such a byte (only the lowest hit is used).
+    @inline(__always)
+    private static func matches(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
+        let difference = word ^ pattern
+        return (difference &- 0x0101_0101_0101_0101) & ~difference & 0x8080_8080_8080_8080
     }
 
     static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
@@ -122,10 +142,13 @@ private struct Indexer {
     private(set) var count = 0
     /// Set when `entries` filled up before the text ended (the index is then incomplete).
     private(set) var isOutOfRoom = false
-    /// The open container, its last child so far, and whether it is an object; the ones it is
-    /// nested in wait on `enclosing`.
+    /// The open container, its last child so far, and whether it is an object. The ones it is
+    /// nested in keep theirs in their own entries while they are open (no stack to grow): `end`
+    /// holds the enclosing container and `nextSibling` the last child, both written for real
+    /// when the container closes.
     var container: Int32 = -1, lastChild: Int32 = -1, isInObject = false
-    var enclosing: [(container: Int32, lastChild: Int32, isInObject: Bool)] = []
+    /// How many open containers enclose the open one.
+    var depth = 0
     var keyStart: Int32 = -1, keyEnd: Int32 = -1
 
     init(buffer: UnsafeBufferPointer<UInt8>, end: Int, recordedDepth: Int, entries: UnsafeMutableBufferPointer<ParseTreeEntry>) {
@@ -159,21 +182,36 @@ private struct Indexer {
                 position += 1
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 let kind: ParseTreeEntry.Kind = byte == UInt8(ascii: "{") ? .object : .array
-                if container >= 0, enclosing.count + 1 >= recordedDepth {
+                if container >= 0, depth + 1 >= recordedDepth {
                     guard let close = containerEnd(from: position) else { return false }
                     add(kind, start: position, end: close)
                     position = close
                 } else {
                     let opened = add(kind, start: position, end: position)
-                    if container >= 0 { enclosing.append((container, lastChild, isInObject)) }
+                    guard opened >= 0 else { break }
+                    if container >= 0 {
+                        entries[Int(container)].nextSibling = lastChild
+                        depth += 1
+                    }
+                    entries[Int(opened)].end = container
                     (container, lastChild, isInObject) = (opened, -1, kind == .object)
                     expectsKey = isInObject
                     position += 1
                 }
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
                 guard container >= 0, isInObject == (byte == UInt8(ascii: "}")) else { return false }
-                entries[Int(container)].end = Int32(position + 1)
-                (container, lastChild, isInObject) = enclosing.popLast() ?? (-2, -1, false)
+                let closed = Int(container)
+                let parent = entries[closed].end
+                entries[closed].end = Int32(position + 1)
+                if parent >= 0 {
+                    container = parent
+                    lastChild = entries[Int(parent)].nextSibling
+                    entries[Int(parent)].nextSibling = -1
+                    isInObject = entries[Int(parent)].kind == .object
+                    depth -= 1
+                } else {
+                    (container, lastChild, isInObject) = (-2, -1, false)
+                }
                 expectsKey = false
                 position += 1
             default:

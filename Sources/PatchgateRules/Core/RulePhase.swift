@@ -16,7 +16,12 @@ struct RulePhase: Sendable {
     func findings(in patch: PatchContext) -> [Finding] {
         var found = patchRules.flatMap { $0.findings(in: patch) }
         for statement in patch.statements {
-            for rule in statementRules { found += rule.check(statement, in: patch) }
+            // By index: iterating copied each rule out of its existential box, once per statement.
+            for index in statementRules.indices {
+                let findings = statementRules[index].check(statement, in: patch)
+                // Appending nothing to the still-empty result allocated a buffer all the same.
+                if !findings.isEmpty { found += findings }
+            }
         }
         return found
     }

@@ -18,10 +18,18 @@ let package = Package(
         .systemLibrary(name: "CPgQuery", path: "Sources/CPgQuery"),
         .target(
             name: "PgQuery",
-            dependencies: ["CPgQuery", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            dependencies: ["CPgQuery"],
             // Dynamic exclusivity checks keep a list of open accesses that grows with the tree's
             // depth: decoding a 4,000-term expression spent 95% of its time there (quadratic).
             swiftSettings: v5 + [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
+        ),
+        // The Swift types generated from pg_query.proto, for the tests only: linked into the
+        // tool, their 2,500 protocol conformances made every dynamic cast at start-up search a
+        // third more conformance records.
+        .target(
+            name: "PgQueryProto",
+            dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            swiftSettings: v5
         ),
         .target(name: "PatchgateSource", swiftSettings: v5),
         .target(name: "PatchgateSyntax", dependencies: ["PgQuery", "PatchgateSource"], swiftSettings: v5),
@@ -49,7 +57,7 @@ let package = Package(
         .testTarget(
             name: "PatchgateTests",
             dependencies: [
-                "PgQuery", "PatchgateSource", "PatchgateSyntax", "PatchgateCatalog", "PatchgateEffects", "PatchgateRules",
+                "PgQuery", "PgQueryProto", "PatchgateSource", "PatchgateSyntax", "PatchgateCatalog", "PatchgateEffects", "PatchgateRules",
                 "PatchgateReport", "patchgate",
             ],
             swiftSettings: v5

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates Sources/PgQuery/Generated/pg_query.pb.swift from the pg_query.proto that
+# Regenerates Sources/PgQueryProto/pg_query.pb.swift from the pg_query.proto that
 # Debian's libpg-query-dev installs. Building protoc-gen-swift takes minutes, so the output is
 # committed and CI only checks that it is not stale (ProtoFreshnessTests).
 set -euo pipefail
@@ -15,7 +15,7 @@ if [[ ! -x $work/sp/.build/release/protoc-gen-swift ]]; then
   git -C "$work/sp" checkout -q "$version"
   swift build -c release --package-path "$work/sp" --product protoc-gen-swift
 fi
-out="$top/Sources/PgQuery/Generated"
+out="$top/Sources/PgQueryProto"
 mkdir -p "$out"
 protoc --plugin=protoc-gen-swift="$work/sp/.build/release/protoc-gen-swift" \
   --swift_opt=Visibility=Public --swift_out="$out" -I /usr/include/pg_query "$proto"

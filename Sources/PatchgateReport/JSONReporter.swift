@@ -15,8 +15,7 @@ public enum JSONReporter {
         var json = JSONWriter()
         json.object { json in
             json.field("version", 1)
-            json.key("files")
-            json.array(files) { json, file in json.raw(file) }
+            json.field("files", each: files) { json, file in json.raw(file) }
             closingFields(inputErrors: inputErrors, summary: summary, into: &json)
         }
         return json.text + "\n"
@@ -34,8 +33,7 @@ public enum JSONReporter {
     }
 
     private static func closingFields(inputErrors: [InputError], summary: RunSummary, into json: inout JSONWriter) {
-        json.key("inputErrors")
-        json.array(inputErrors) { json, error in
+        json.field("inputErrors", each: inputErrors) { json, error in
             json.object { json in
                 json.field("path", error.path)
                 json.field("message", error.message)
@@ -70,8 +68,7 @@ public enum JSONReporter {
             json.field("estimatedSeconds", file.clock.downtimeSeconds)
             json.field("budgetSeconds", file.clock.budgetSeconds)
             json.field("applySeconds", file.estimate.applySeconds)
-            json.key("blockedTables")
-            json.array(file.estimate.blockedTables) { json, table in
+            json.field("blockedTables", each: file.estimate.blockedTables) { json, table in
                 json.object { json in
                     json.field("relation", table.relation)
                     json.field("seconds", table.seconds)
@@ -89,16 +86,13 @@ public enum JSONReporter {
                     json.object { json in estimateFields(pair.1, into: &json) }
                 }
             }
-            json.key("findings")
-            json.array(file.findings) { json, finding in
+            json.field("findings", each: file.findings) { json, finding in
                 json.object { json in findingFields(finding, into: &json) }
             }
-            json.key("reasons")
-            json.array(file.reasons) { json, finding in
+            json.field("reasons", each: file.reasons) { json, finding in
                 json.object { json in
                     json.field("rule", finding.rule)
-                    json.key("statement")
-                    if let index = finding.statementIndex { json.number(index) } else { json.raw("null") }
+                    json.field("statement", finding.statementIndex)
                     json.field("message", finding.message)
                 }
             }
@@ -125,8 +119,7 @@ public enum JSONReporter {
     }
 
     static func effectsFields(_ effects: StatementEffects, into json: inout JSONWriter) {
-        json.key("locks")
-        json.array(effects.locks) { json, lock in
+        json.field("locks", each: effects.locks) { json, lock in
             json.object { json in
                 json.field("relation", lock.relation)
                 json.field("kind", lock.kind.rawValue)
@@ -135,8 +128,7 @@ public enum JSONReporter {
         }
         json.field("rewrites", names: effects.rewrites)
         json.field("scans", names: effects.scans)
-        json.key("indexBuilds")
-        json.array(effects.indexBuilds) { json, build in
+        json.field("indexBuilds", each: effects.indexBuilds) { json, build in
             json.object { json in
                 json.field("index", build.index)
                 json.field("table", build.table)
@@ -145,8 +137,7 @@ public enum JSONReporter {
         }
         json.field("transactional", effects.isTransactional)
         json.field("created", names: effects.created)
-        json.key("compatibility")
-        json.array(effects.compatibility) { json, change in
+        json.field("compatibility", each: effects.compatibility) { json, change in
             json.object { json in
                 json.field("kind", change.kind.rawValue)
                 json.field("object", change.object)
@@ -158,21 +149,18 @@ public enum JSONReporter {
 
     static func estimateFields(_ estimate: StatementEstimate, into json: inout JSONWriter) {
         json.field("seconds", estimate.seconds)
-        json.key("blocks")
-        json.array(estimate.blocks) { json, block in
+        json.field("blocks", each: estimate.blocks) { json, block in
             json.object { json in
                 json.field("relation", block.relation)
                 json.field("reads", block.reads)
                 json.field("writes", block.writes)
             }
         }
-        json.key("inputs")
-        json.array(estimate.inputs) { json, input in
+        json.field("inputs", each: estimate.inputs) { json, input in
             json.object { json in
                 json.field("relation", input.relation)
                 json.field("operation", input.operation.rawValue)
-                json.key("bytes")
-                if let bytes = input.bytes { json.number(Int(bytes)) } else { json.raw("null") }
+                json.field("bytes", input.bytes.map { Int($0) })
                 json.field("rateMBps", input.rateMBps)
             }
         }
@@ -192,8 +180,7 @@ public enum JSONReporter {
         json.field("endColumn", finding.end.column)
         json.field("offset", finding.span.start)
         json.field("length", finding.span.length)
-        json.key("statement")
-        if let index = finding.statementIndex { json.number(index) } else { json.raw("null") }
+        json.field("statement", finding.statementIndex)
         json.field("suppressed", finding.isSuppressed)
         if let reason = finding.suppressionReason { json.field("suppressionReason", reason) }
     }

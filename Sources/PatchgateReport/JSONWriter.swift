@@ -35,18 +35,32 @@ struct JSONWriter {
     /// Keys are the format's own names, written as they are: no escaping to look for. The
     /// separator, quotes and colon go in with the name in one append (a report writes millions
     /// of keys, and each append checks the array's uniqueness and capacity).
-    mutating func key(_ name: StaticString) {
+    mutating func key(_ name: StaticString) { key(name, then: "") }
+
+    /// A key and a literal value after it (`true`, `null`, `[]`), in one append.
+    private mutating func key(_ name: StaticString, then literal: StaticString) {
         let comma = needsComma
-        needsComma = false
+        needsComma = literal.utf8CodeUnitCount > 0
         name.withUTF8Buffer { name in
-            bytes.append(addingCapacity: name.count + 4) { output in
-                if comma { output.append(UInt8(ascii: ",")) }
-                output.append(UInt8(ascii: "\""))
-                for byte in name { output.append(byte) }
-                output.append(UInt8(ascii: "\""))
-                output.append(UInt8(ascii: ":"))
+            literal.withUTF8Buffer { literal in
+                bytes.append(addingCapacity: name.count + literal.count + 4) { output in
+                    if comma { output.append(UInt8(ascii: ",")) }
+                    output.append(UInt8(ascii: "\""))
+                    for byte in name { output.append(byte) }
+                    output.append(UInt8(ascii: "\""))
+                    output.append(UInt8(ascii: ":"))
+                    for byte in literal { output.append(byte) }
+                }
             }
         }
+    }
+
+    /// A key and an array of `elements`; an empty one is written with its key in one append
+    /// (most of a statement's effects are empty arrays).
+    mutating func field<C: Collection>(_ name: StaticString, each elements: C, _ body: (inout JSONWriter, C.Element) -> Void) {
+        if elements.isEmpty { return key(name, then: "[]") }
+        key(name)
+        array(elements, body)
     }
 
     /// A key made at run time (a verdict's name, a fingerprint's version), escaped as any text.
@@ -99,7 +113,7 @@ struct JSONWriter {
             }
         }
     }
-    mutating func bool(_ value: Bool) { raw(value ? "true" : "false") }
+    mutating func bool(_ value: Bool) { separate(); bytes.append(contentsOf: value ? Self.trueBytes : Self.falseBytes) }
     mutating func raw(_ json: String) { separate(); bytes.append(contentsOf: json.utf8) }
     /// Already-encoded JSON, e.g. one file's object rendered on a worker thread.
     mutating func raw(utf8 json: [UInt8]) { separate(); bytes.append(contentsOf: json) }
@@ -108,11 +122,15 @@ struct JSONWriter {
     mutating func field(_ name: StaticString, _ value: String?) { key(name); string(value) }
     mutating func field(_ name: StaticString, _ value: Int) { key(name); number(value) }
     mutating func field(_ name: StaticString, _ value: Double) { key(name); number(value) }
-    mutating func field(_ name: StaticString, _ value: Bool) { key(name); bool(value) }
+    mutating func field(_ name: StaticString, _ value: Bool) { key(name, then: value ? "true" : "false") }
+    /// An optional number: `null` when absent.
+    mutating func field(_ name: StaticString, _ value: Int?) {
+        if let value { key(name); number(value) } else { key(name, then: "null") }
+    }
     mutating func field(_ name: StaticString, _ value: QualifiedName) { key(name); string(value) }
     mutating func field(_ name: StaticString, _ value: QualifiedName?) { key(name); string(value) }
-    mutating func field(_ name: StaticString, strings: [String]) { key(name); array(strings) { $0.string($1) } }
-    mutating func field(_ name: StaticString, names: [QualifiedName]) { key(name); array(names) { $0.string($1) } }
+    mutating func field(_ name: StaticString, strings: [String]) { field(name, each: strings) { $0.string($1) } }
+    mutating func field(_ name: StaticString, names: [QualifiedName]) { field(name, each: names) { $0.string($1) } }
 
     /// Before each element: a comma if one is due; whatever comes next follows this element.
     private mutating func separate() {
@@ -189,6 +207,7 @@ struct JSONWriter {
         byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2
     }
 
+    private static let trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
     private static let hexDigits = Array("0123456789abcdef".utf8)
     private static let lineSeparatorEscape = Array("u2028".utf8)
     private static let paragraphSeparatorEscape = Array("u2029".utf8)

@@ -12,20 +12,25 @@ public struct LineIndex: Sendable {
         self.bytes = bytes
         var starts = [0]
         var isASCII: [Bool] = []
-        var sawNonASCII = false
-        for (offset, byte) in bytes.enumerated() {
+        // The line's bytes or'ed together: non-ASCII when the high bit is set, with no branch
+        // per byte.
+        var lineBits: UInt8 = 0
+        for offset in bytes.indices {
+            let byte = bytes[offset]
+            lineBits |= byte
             if byte == UInt8(ascii: "\n") {
                 starts.append(offset + 1)
-                isASCII.append(!sawNonASCII)
-                sawNonASCII = false
-            } else if byte >= 0x80 {
-                sawNonASCII = true
+                isASCII.append(lineBits < 0x80)
+                lineBits = 0
             }
         }
-        isASCII.append(!sawNonASCII)
+        isASCII.append(lineBits < 0x80)
         lineStarts = starts
         lineIsASCII = isASCII
     }
+
+    /// Whether every line is ASCII only, so the text is too.
+    public var isASCII: Bool { !lineIsASCII.contains(false) }
 
     public var lineCount: Int { lineStarts.count }
 

@@ -12,7 +12,8 @@ public struct SourceFile: Sendable {
             let position = lines.position(of: nul)
             throw .nulByte(path: path, line: position.line, column: position.column)
         }
-        if let bad = Self.firstInvalidUTF8(bytes) {
+        // ASCII is well-formed UTF-8: most patches skip the check.
+        if !lines.isASCII, let bad = Self.firstInvalidUTF8(bytes) {
             let position = lines.position(of: bad)
             throw .invalidUTF8(path: path, line: position.line, column: position.column, byteOffset: bad)
         }

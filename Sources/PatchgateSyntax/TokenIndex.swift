@@ -23,11 +23,7 @@ struct TokenIndex {
             return
         }
         self.init(tokens: scanned.map { token in
-            let kind: LexedToken.Kind = switch token.token {
-            case .sqlComment: .lineComment
-            case .cComment: .blockComment
-            default: .code
-            }
+            let kind: LexedToken.Kind = token.isLineComment ? .lineComment : token.isBlockComment ? .blockComment : .code
             return LexedToken(start: token.start, end: token.end, kind: kind)
         }, isComplete: true)
     }

@@ -1,5 +1,4 @@
 import CPgQuery
-import SwiftProtobuf
 
 /// Why libpg_query gave no tree. Offsets are UTF-8 byte offsets into the text that was parsed.
 public enum PgQueryError: Error, Equatable, Sendable {
@@ -54,11 +53,10 @@ public enum LibPgQuery {
         let result = try withCString(utf8) { pg_query_scan($0) }
         defer { pg_query_free_scan_result(result) }
         if let error = result.error?.pointee { throw syntaxError(error, in: utf8) }
-        let buffer = copy(result.pbuf)
-        if let tokens = ScannedToken.tokens(in: buffer) { return tokens }
-        return try decode(PgQuery_ScanResult.self, from: buffer).tokens.map {
-            ScannedToken(start: Int($0.start), end: Int($0.end), token: $0.token)
+        guard let tokens = ScannedToken.tokens(in: copy(result.pbuf)) else {
+            throw .syntax(message: "libpg_query returned scanner tokens that are not well-formed protobuf", byteOffset: nil)
         }
+        return tokens
     }
 
     /// Statement ranges found by PostgreSQL's own scanner: works on text the grammar rejects.
@@ -70,18 +68,6 @@ public enum LibPgQuery {
         return (0..<Int(result.n_stmts)).compactMap { index in
             guard let statement = statements[index]?.pointee else { return nil }
             return StatementRange(offset: Int(statement.stmt_location), length: Int(statement.stmt_len))
-        }
-    }
-
-    private static func decode<Message: SwiftProtobuf.Message>(
-        _ type: Message.Type, from bytes: [UInt8]
-    ) throws(PgQueryError) -> Message {
-        var options = BinaryDecodingOptions()
-        options.messageDepthLimit = messageDepthLimit
-        do {
-            return try Message(serializedBytes: bytes, options: options)
-        } catch {
-            throw .tooDeep(limit: messageDepthLimit)
         }
     }
 

@@ -2,9 +2,16 @@
 public struct ScannedToken: Equatable, Sendable {
     public let start: Int
     public let end: Int
-    public let token: PgQuery_Token
+    /// The token's number in pg_query.proto's `Token` enum.
+    public let token: Int
 
-    public var isComment: Bool { token == .sqlComment || token == .cComment }
+    /// pg_query.proto's `SQL_COMMENT` and `C_COMMENT` (a test checks them against the types
+    /// generated from the installed .proto).
+    public static let sqlComment = 275, cComment = 276
+
+    public var isLineComment: Bool { token == Self.sqlComment }
+    public var isBlockComment: Bool { token == Self.cComment }
+    public var isComment: Bool { isLineComment || isBlockComment }
 }
 
 extension ScannedToken {
@@ -37,6 +44,6 @@ extension ScannedToken {
             }
         }
         guard reader.isAtEnd else { return nil }
-        return ScannedToken(start: start, end: end, token: PgQuery_Token(rawValue: token) ?? .UNRECOGNIZED(token))
+        return ScannedToken(start: start, end: end, token: token)
     }
 }

@@ -139,7 +139,7 @@ extension Patchgate {
             }
             var seen = Set<String>()
             let unique = inputs.filter { seen.insert($0.path).inserted }
-            return (unique.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }, errors, landed)
+            return (BytewiseOrder.sorted(unique, by: \.path), errors, landed)
         }
 
         /// The inputs in their series' replay order, with the earlier patches a schema replay

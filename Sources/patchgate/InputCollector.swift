@@ -50,7 +50,7 @@ enum InputCollector {
         }
         var seen = Set<String>()
         let unique = files.filter { seen.insert($0.path).inserted }
-        return (unique.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }, errors)
+        return (BytewiseOrder.sorted(unique, by: \.path), errors)
     }
 
     private static func sqlFiles(under directory: String) -> [String] {

@@ -1,6 +1,7 @@
 import Testing
 import PatchgateSource
 @testable import PgQuery
+import PgQueryProto
 @testable import PatchgateSyntax
 
 struct StatementLocationTests {
@@ -257,5 +258,20 @@ struct TypedKindsTests {
         bytes += [UInt8(tag), 0]
         guard let node = try? PgQuery_Node(serializedBytes: bytes), node.node != nil else { return nil }
         return try node.jsonString()
+    }
+}
+
+/// The scanner's comment token numbers, which the tool keeps without the generated types.
+struct ScannerTokenNumberTests {
+    @Test func commentNumbersAreThoseOfTheInstalledProto() {
+        #expect(ScannedToken.sqlComment == PgQuery_Token.sqlComment.rawValue)
+        #expect(ScannedToken.cComment == PgQuery_Token.cComment.rawValue)
+    }
+
+    @Test func commentsAreFoundByNumber() throws {
+        let tokens = try LibPgQuery.scanTokens(Array("SELECT 1; -- line\n/* block */".utf8))
+        #expect(tokens.filter(\.isLineComment).map(\.start) == [10])
+        #expect(tokens.filter(\.isBlockComment).map(\.start) == [18])
+        #expect(tokens.filter(\.isComment).count == 2)
     }
 }

@@ -5,7 +5,7 @@ import Testing
 /// regenerate with `make proto` when this fails.
 struct ProtoFreshnessTests {
     @Test func generatedCodeMatchesInstalledProto() throws {
-        let generated = TestSupport.repositoryRoot.appendingPathComponent("Sources/PgQuery/Generated/pg_query.pb.swift")
+        let generated = TestSupport.repositoryRoot.appendingPathComponent("Sources/PgQueryProto/pg_query.pb.swift")
         let header = try String(contentsOf: generated, encoding: .utf8).prefix(200)
         let recorded = try #require(header.split(separator: "\n").first?.split(separator: " ").last.map(String.init))
         let process = Process()

@@ -47,20 +47,35 @@ public enum PatchEstimator {
     /// The statement's own blocking locks and the row locks of its whole-table writes; relations
     /// the patch created are nobody else's yet.
     private static func blocks(of statement: AnalyzedStatement) -> [StatementEstimate.Block] {
-        var byRelation: [QualifiedName: StatementEstimate.Block] = [:]
+        var blocks: [StatementEstimate.Block] = []
+        // Where each relation's block is: looked up only once a statement blocks many tables
+        // (a recursing ALTER TABLE over partitions); most block one or two, found by a search.
+        var positions: [QualifiedName: Int] = [:]
         func add(_ relation: QualifiedName, reads: Bool, writes: Bool) {
             guard reads || writes, statement.context.isPreExisting(relation) else { return }
-            var block = byRelation[relation] ?? StatementEstimate.Block(relation: relation, reads: false, writes: false)
-            block.reads = block.reads || reads
-            block.writes = block.writes || writes
-            byRelation[relation] = block
+            let position: Int?
+            if blocks.count < Self.blocksSearchedInPlace {
+                position = blocks.firstIndex { $0.relation == relation }
+            } else {
+                if positions.isEmpty { positions = Dictionary(uniqueKeysWithValues: blocks.indices.map { (blocks[$0].relation, $0) }) }
+                position = positions[relation]
+            }
+            guard let position else {
+                if !positions.isEmpty { positions[relation] = blocks.count }
+                blocks.append(StatementEstimate.Block(relation: relation, reads: reads, writes: writes))
+                return
+            }
+            blocks[position].reads = blocks[position].reads || reads
+            blocks[position].writes = blocks[position].writes || writes
         }
         for lock in statement.effects.locks where lock.kind != .index {
             add(lock.relation, reads: lock.mode.blocksReads, writes: lock.mode.blocksWrites)
         }
         for relation in statement.effects.wholeTableWrites { add(relation, reads: false, writes: true) }
-        return byRelation.values.sorted { (lhs: StatementEstimate.Block, rhs: StatementEstimate.Block) in lhs.relation < rhs.relation }
+        return blocks.count < 2 ? blocks : blocks.sorted { (lhs: StatementEstimate.Block, rhs: StatementEstimate.Block) in lhs.relation < rhs.relation }
     }
+
+    private static let blocksSearchedInPlace = 16
 }
 
 /// Blocked intervals: a table is blocked from the first statement that blocks it until its

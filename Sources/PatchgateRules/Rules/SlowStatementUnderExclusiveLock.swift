@@ -26,12 +26,17 @@ struct SlowStatementUnderExclusiveLock: StatementRule {
 enum SlowWork {
     static func tables(of statement: AnalyzedStatement) -> [(QualifiedName, String)] {
         let effects = statement.effects
+        // Built in place: most statements do no slow work, and concatenating mapped arrays
+        // allocated for them all the same.
         var work: [(QualifiedName, String)] = []
-        work += effects.rewrites.map { ($0, "rewrites") }
-        work += effects.scans.map { ($0, "scans") }
-        work += effects.indexBuilds.compactMap { build in build.table.map { ($0, "builds an index on") } }
-        work += effects.wholeTableWrites.map { ($0, "writes every row of") }
         var seen = Set<QualifiedName>()
-        return work.filter { !statement.context.isEmptyNew($0.0) && seen.insert($0.0).inserted }
+        func add(_ table: QualifiedName, _ what: String) {
+            if !statement.context.isEmptyNew(table), seen.insert(table).inserted { work.append((table, what)) }
+        }
+        for table in effects.rewrites { add(table, "rewrites") }
+        for table in effects.scans { add(table, "scans") }
+        for build in effects.indexBuilds { if let table = build.table { add(table, "builds an index on") } }
+        for table in effects.wholeTableWrites { add(table, "writes every row of") }
+        return work
     }
 }

@@ -17,6 +17,13 @@ public struct QualifiedName: Hashable, Comparable, Sendable, CustomStringConvert
 
     public var description: String { schema.map { "\($0).\(name)" } ?? name }
 
+    /// The name alone: equal names have equal relation names, and relations are keys of the
+    /// catalog and of every lock and creation the analysis records (hashing the schema too was
+    /// a twentieth of a run).
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+    }
+
     /// The name with an explicit schema, resolving an unqualified one through `defaultSchema`.
     public func resolved(in defaultSchema: String) -> QualifiedName {
         schema == nil ? QualifiedName(schema: defaultSchema, name: name) : self

@@ -36,7 +36,12 @@ public enum Statement: Hashable, Sendable {
 
     /// The kind as SQL words for messages: `CREATE INDEX`, `ALTER TABLE`.
     /// (Without Foundation's string search: rules ask for it once per finding, in every file.)
-    public var displayName: String { String(kind.map { $0 == "-" ? " " : $0 }).uppercased() }
+    public var displayName: String {
+        // Kinds are ASCII: bytes, not Characters and Unicode case mapping (7,000 instructions).
+        String(decoding: kind.utf8.map { byte in
+            byte == UInt8(ascii: "-") ? UInt8(ascii: " ") : (0x61...0x7A).contains(byte) ? byte - 0x20 : byte
+        }, as: UTF8.self)
+    }
 
     /// A stable kebab-case name for reports and JSON.
     public var kind: String {

@@ -9,7 +9,7 @@ import PatchgateEffects
 /// in the directory's `metadata.toml` runs it without one.
 enum DieselLayout {
     static func series(in directory: SeriesDirectory) -> MigrationSeries? {
-        let migrations = directory.files.compactMap { file -> String? in
+        let migrations = directory.nestedFiles.compactMap { file -> String? in
             let parts = file.split(separator: "/")
             guard parts.count == 2, parts[1] == "up.sql", MigrationDirectoryName.isVersioned(parts[0]) else { return nil }
             return String(parts[0])

@@ -10,7 +10,7 @@
 /// file is checked as one transaction (per-file). `--transaction none` overrides.
 enum PrismaLayout {
     static func series(in directory: SeriesDirectory) -> MigrationSeries? {
-        let migrations = directory.files.filter { file in
+        let migrations = directory.nestedFiles.filter { file in
             let parts = file.split(separator: "/")
             return parts.count == 2 && parts[1] == "migration.sql" && MigrationDirectoryName.isVersioned(parts[0])
         }

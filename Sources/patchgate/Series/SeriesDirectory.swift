@@ -8,12 +8,15 @@ struct SeriesDirectory: Sendable {
     /// Relative names of regular files, sorted bytewise so that every layout starts from the
     /// same order.
     let files: [String]
+    /// The files in a subdirectory, in the same order: the per-migration directories' files.
+    let nestedFiles: [String]
     /// The same names, to look one up without a search per lookup.
     private let names: Set<String>
 
     init(root: String, files: [String]) {
         self.root = root
-        self.files = files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        self.files = BytewiseOrder.sorted(files)
+        nestedFiles = self.files.filter { $0.utf8.contains(UInt8(ascii: "/")) }
         names = Set(files)
     }
 
@@ -35,12 +38,12 @@ struct SeriesDirectory: Sendable {
 
     /// Files directly in the root whose name ends with `suffix`.
     func topLevel(endingWith suffix: String) -> [String] {
-        files.filter { !$0.contains("/") && $0.hasSuffix(suffix) }
+        files.filter { !$0.utf8.contains(UInt8(ascii: "/")) && $0.hasSuffix(suffix) }
     }
 
     /// The directory holding `path`: "" for a bare file name.
     static func parent(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 

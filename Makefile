@@ -19,10 +19,12 @@ test:
 	PATCHGATE_BIN=$(BIN) python3 -m pytest -q Tests/Truth
 
 # The binary to install: the Swift runtime and Foundation linked in, so that each run loads no
-# Swift shared library (a run starts in 5 ms instead of 8; 15% off the Launchpad patches).
+# Swift shared library (a run starts in 5 ms instead of 8; 15% off the Launchpad patches), and
+# not position-independent, so that the loader has no 95,000 relocations to apply to it at
+# every start (--version 8.4 → 4.7 ms).
 release:
 	@scripts/install-deps.sh
-	swift build -c release --static-swift-stdlib
+	swift build -c release --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie
 
 bench: release
 	scripts/bench.sh

@@ -82,10 +82,11 @@ public struct Catalog: Sendable {
         guard let relation = relations.removeValue(forKey: old) else { return }
         relations[new] = relation
     }
+    /// Changes the relation where it is stored: a copy taken out and put back shared its arrays
+    /// with the stored one, so every column or constraint appended copied the whole array.
     public mutating func update(_ name: QualifiedName, _ change: (inout Relation) -> Void) {
-        guard var relation = relations[name] else { return }
-        change(&relation)
-        relations[name] = relation
+        guard let index = relations.index(forKey: name) else { return }
+        change(&relations.values[index])
     }
     public mutating func declareFunction(_ name: String, volatility: String?) { functionVolatility[name] = volatility ?? "volatile" }
     public mutating func removeFunction(_ name: String) { functionVolatility[name] = nil }

@@ -7,19 +7,25 @@ public struct LineIndex: Sendable {
     /// Whether each line is ASCII only: its columns are then byte counts, found without walking
     /// the line (a file of one long line holds every statement, and each would walk it).
     private let lineIsASCII: [Bool]
+    /// Whether the text holds a NUL byte anywhere, found in the same pass.
+    public let containsNUL: Bool
 
     public init(_ bytes: [UInt8]) {
         self.bytes = bytes
         var starts = [0]
         var isASCII: [Bool] = []
-        // The line's bytes or'ed together: non-ASCII when the high bit is set, with no branch
-        // per byte.
-        var lineBits: UInt8 = 0
-        for offset in bytes.indices {
+        // The line's bytes or'ed together (non-ASCII when the high bit is set) and the smallest
+        // byte of the text (0 for a NUL): no branch per byte but the line break's.
+        var lineBits: UInt8 = 0, smallest: UInt8 = 0xFF
+        var offset = 0
+        let count = bytes.count
+        while offset < count {
             let byte = bytes[offset]
+            offset &+= 1
             lineBits |= byte
+            smallest = min(smallest, byte)
             if byte == UInt8(ascii: "\n") {
-                starts.append(offset + 1)
+                starts.append(offset)
                 isASCII.append(lineBits < 0x80)
                 lineBits = 0
             }
@@ -27,6 +33,7 @@ public struct LineIndex: Sendable {
         isASCII.append(lineBits < 0x80)
         lineStarts = starts
         lineIsASCII = isASCII
+        containsNUL = smallest == 0
     }
 
     /// Whether every line is ASCII only, so the text is too.

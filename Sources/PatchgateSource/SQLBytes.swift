@@ -5,34 +5,42 @@ enum SQLBytes {
         case space, dash, slash, quote, doubleQuote, dollar, digit, dot, identifierStart, operatorChar, other
     }
 
-    static func scanClass(_ byte: UInt8) -> ScanClass { table[Int(byte)] }
+    /// The class table, for a scanner to fetch once: a static is checked for its one-time
+    /// initialisation at every access, and the lexer asks about every byte of every patch.
+    struct Classes {
+        fileprivate let table: [ScanClass]
+
+        func scanClass(_ byte: UInt8) -> ScanClass { table[Int(byte)] }
+
+        /// `ident_cont`: letters, digits, `_` and `$`.
+        func isIdentifierContinuation(_ byte: UInt8) -> Bool {
+            switch table[Int(byte)] {
+            case .identifierStart, .digit, .dollar: true
+            default: false
+            }
+        }
+
+        /// `dolq_start`: a letter or `_`.
+        func isDollarTagStart(_ byte: UInt8) -> Bool { table[Int(byte)] == .identifierStart }
+
+        /// `dolq_cont`: a letter, `_` or a digit (no `$`).
+        func isDollarTagContinuation(_ byte: UInt8) -> Bool {
+            let scanClass = table[Int(byte)]
+            return scanClass == .identifierStart || scanClass == .digit
+        }
+
+        /// `op_chars`: ~ ! @ # ^ & | ` ? + - * / % < > =
+        func isOperatorChar(_ byte: UInt8) -> Bool {
+            switch table[Int(byte)] {
+            case .operatorChar, .dash, .slash: true
+            default: false
+            }
+        }
+    }
+
+    static let classes = Classes(table: table)
 
     static func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
-
-    /// `ident_cont`: letters, digits, `_` and `$`.
-    static func isIdentifierContinuation(_ byte: UInt8) -> Bool {
-        switch table[Int(byte)] {
-        case .identifierStart, .digit, .dollar: true
-        default: false
-        }
-    }
-
-    /// `dolq_start`: a letter or `_`.
-    static func isDollarTagStart(_ byte: UInt8) -> Bool { table[Int(byte)] == .identifierStart }
-
-    /// `dolq_cont`: a letter, `_` or a digit (no `$`).
-    static func isDollarTagContinuation(_ byte: UInt8) -> Bool {
-        let scanClass = table[Int(byte)]
-        return scanClass == .identifierStart || scanClass == .digit
-    }
-
-    /// `op_chars`: ~ ! @ # ^ & | ` ? + - * / % < > =
-    static func isOperatorChar(_ byte: UInt8) -> Bool {
-        switch table[Int(byte)] {
-        case .operatorChar, .dash, .slash: true
-        default: false
-        }
-    }
 
     private static let table: [ScanClass] = (0...255).map { value in
         let byte = UInt8(value)

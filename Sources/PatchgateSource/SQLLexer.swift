@@ -21,6 +21,7 @@ public struct LexedToken: Equatable, Sendable {
 /// libpg_query instead.
 public struct SQLLexer {
     private let bytes: [UInt8]
+    private let classes = SQLBytes.classes
     private var index = 0
     private var tokens: [LexedToken] = []
 
@@ -40,7 +41,7 @@ public struct SQLLexer {
         while index < bytes.count {
             let start = index
             let kind: LexedToken.Kind
-            switch SQLBytes.scanClass(bytes[index]) {
+            switch classes.scanClass(bytes[index]) {
             case .space: index += 1; continue
             case .dash where byte(at: index + 1) == UInt8(ascii: "-"):
                 skipLineComment(); kind = .lineComment
@@ -114,7 +115,7 @@ public struct SQLLexer {
             if quote == UInt8(ascii: "\"") { index += 2; return skipQuotedIdentifier() }
         }
         index += 1
-        while index < bytes.count, SQLBytes.isIdentifierContinuation(bytes[index]) { index += 1 }
+        while index < bytes.count, classes.isIdentifierContinuation(bytes[index]) { index += 1 }
         return true
     }
 
@@ -188,9 +189,9 @@ public struct SQLLexer {
             index = end
             return true
         }
-        if SQLBytes.isDollarTagStart(byte(at: end)) {
+        if classes.isDollarTagStart(byte(at: end)) {
             end += 1
-            while SQLBytes.isDollarTagContinuation(byte(at: end)) { end += 1 }
+            while classes.isDollarTagContinuation(byte(at: end)) { end += 1 }
         }
         guard byte(at: end) == UInt8(ascii: "$") else { index += 1; return true }
         let tag = bytes[index...end]
@@ -225,7 +226,7 @@ public struct SQLLexer {
     /// A run of operator characters stops where a comment starts inside it (`+--x` is `+`).
     private mutating func skipOperator() {
         index += 1
-        while index < bytes.count, SQLBytes.isOperatorChar(bytes[index]) {
+        while index < bytes.count, classes.isOperatorChar(bytes[index]) {
             let next = byte(at: index + 1)
             if bytes[index] == UInt8(ascii: "-"), next == UInt8(ascii: "-") { return }
             if bytes[index] == UInt8(ascii: "/"), next == UInt8(ascii: "*") { return }

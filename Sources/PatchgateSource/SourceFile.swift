@@ -8,7 +8,7 @@ public struct SourceFile: Sendable {
 
     public init(path: String, bytes: [UInt8]) throws(InputError) {
         let lines = LineIndex(bytes)
-        if let nul = bytes.firstIndex(of: 0) {
+        if lines.containsNUL, let nul = bytes.firstIndex(of: 0) {
             let position = lines.position(of: nul)
             throw .nulByte(path: path, line: position.line, column: position.column)
         }

@@ -142,14 +142,6 @@ private struct Indexer {
     private(set) var count = 0
     /// Set when `entries` filled up before the text ended (the index is then incomplete).
     private(set) var isOutOfRoom = false
-    /// The open container, its last child so far, and whether it is an object. The ones it is
-    /// nested in keep theirs in their own entries while they are open (no stack to grow): `end`
-    /// holds the enclosing container and `nextSibling` the last child, both written for real
-    /// when the container closes.
-    var container: Int32 = -1, lastChild: Int32 = -1, isInObject = false
-    /// How many open containers enclose the open one.
-    var depth = 0
-    var keyStart: Int32 = -1, keyEnd: Int32 = -1
 
     init(buffer: UnsafeBufferPointer<UInt8>, end: Int, recordedDepth: Int, entries: UnsafeMutableBufferPointer<ParseTreeEntry>) {
         self.buffer = buffer
@@ -158,88 +150,105 @@ private struct Indexer {
         self.entries = entries
     }
 
-    /// Indexes the text from `start`; false when it is not well-formed JSON.
+    /// Indexes the text from `start`; false when it is not well-formed JSON. The state lives in
+    /// locals: kept in the struct, it was reloaded after every entry written (the compiler
+    /// cannot tell the entries from the struct), a dozen loads per byte.
     mutating func run(from start: Int) -> Bool {
+        let buffer = buffer, end = end, entries = entries, recordedDepth = recordedDepth
+        let capacity = entries.count
+        var count = 0
+        // The open container, its last child so far, and whether it is an object. The ones it
+        // is nested in keep theirs in their own entries while they are open (no stack to grow):
+        // `end` holds the enclosing container and `nextSibling` the last child, both written for
+        // real when the container closes.
+        var container: Int32 = -1, lastChild: Int32 = -1, isInObject = false
+        // How many open containers enclose the open one.
+        var depth = 0
+        var keyStart: Int32 = -1, keyEnd: Int32 = -1
         var position = start
         var expectsKey = false
-        while position < end, !isOutOfRoom {
+        defer { self.count = count }
+
+        // Writes an entry and links it into the open container; -1 when there is no room.
+        @inline(__always) func add(_ kind: ParseTreeEntry.Kind, start: Int, end: Int) -> Int32 {
+            guard count < capacity else { return -1 }
+            let index = Int32(truncatingIfNeeded: count)
+            entries[count] = ParseTreeEntry(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
+                                            keyStart: keyStart, keyEnd: keyEnd, firstChild: -1, nextSibling: -1, kind: kind)
+            count &+= 1
+            keyStart = -1
+            keyEnd = -1
+            if container >= 0 {
+                if lastChild < 0 { entries[Int(container)].firstChild = index } else { entries[Int(lastChild)].nextSibling = index }
+                lastChild = index
+            }
+            return index
+        }
+
+        while position < end {
             let byte = buffer[position]
             switch byte {
             case JSONIndexer.quote:
                 guard let close = JSONIndexer.stringEnd(buffer, from: position, end: end) else { return false }
                 if expectsKey {
-                    keyStart = Int32(position + 1)
-                    keyEnd = Int32(close - 1)
+                    keyStart = Int32(truncatingIfNeeded: position &+ 1)
+                    keyEnd = Int32(truncatingIfNeeded: close &- 1)
                     expectsKey = false
+                    // A key is followed by its colon: step over it here.
+                    position = close < end && buffer[close] == UInt8(ascii: ":") ? close &+ 1 : close
                 } else {
-                    add(.string, start: position, end: close)
+                    guard add(.string, start: position, end: close) >= 0 else { isOutOfRoom = true; return false }
+                    position = close
                 }
-                position = close
             case UInt8(ascii: ","):
                 expectsKey = isInObject
-                position += 1
+                position &+= 1
             case UInt8(ascii: ":"), UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
-                position += 1
+                position &+= 1
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 let kind: ParseTreeEntry.Kind = byte == UInt8(ascii: "{") ? .object : .array
-                if container >= 0, depth + 1 >= recordedDepth {
+                if container >= 0, depth &+ 1 >= recordedDepth {
                     guard let close = containerEnd(from: position) else { return false }
-                    add(kind, start: position, end: close)
+                    guard add(kind, start: position, end: close) >= 0 else { isOutOfRoom = true; return false }
                     position = close
                 } else {
                     let opened = add(kind, start: position, end: position)
-                    guard opened >= 0 else { break }
+                    guard opened >= 0 else { isOutOfRoom = true; return false }
                     if container >= 0 {
                         entries[Int(container)].nextSibling = lastChild
-                        depth += 1
+                        depth &+= 1
                     }
                     entries[Int(opened)].end = container
-                    (container, lastChild, isInObject) = (opened, -1, kind == .object)
+                    container = opened
+                    lastChild = -1
+                    isInObject = byte == UInt8(ascii: "{")
                     expectsKey = isInObject
-                    position += 1
+                    position &+= 1
                 }
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
                 guard container >= 0, isInObject == (byte == UInt8(ascii: "}")) else { return false }
                 let closed = Int(container)
                 let parent = entries[closed].end
-                entries[closed].end = Int32(position + 1)
+                entries[closed].end = Int32(truncatingIfNeeded: position &+ 1)
                 if parent >= 0 {
                     container = parent
                     lastChild = entries[Int(parent)].nextSibling
                     entries[Int(parent)].nextSibling = -1
                     isInObject = entries[Int(parent)].kind == .object
-                    depth -= 1
+                    depth &-= 1
                 } else {
                     (container, lastChild, isInObject) = (-2, -1, false)
                 }
                 expectsKey = false
-                position += 1
+                position &+= 1
             default:
                 let start = position
-                while position < end, !Self.endsScalar(buffer[position]) { position += 1 }
-                add(.scalar, start: start, end: position)
+                while position < end, !Self.endsScalar(buffer[position]) { position &+= 1 }
+                guard add(.scalar, start: start, end: position) >= 0 else { isOutOfRoom = true; return false }
             }
         }
         // -2: the top value was closed (-1: nothing was opened, as for a lone scalar).
         return container < 0 && count > 0
-    }
-
-    @discardableResult
-    private mutating func add(_ kind: ParseTreeEntry.Kind, start: Int, end: Int) -> Int32 {
-        guard count < entries.count else {
-            isOutOfRoom = true
-            return -1
-        }
-        let index = Int32(count)
-        entries[count] = ParseTreeEntry(start: Int32(start), end: Int32(end), keyStart: keyStart, keyEnd: keyEnd, kind: kind)
-        count += 1
-        keyStart = -1
-        keyEnd = -1
-        if container >= 0 {
-            if lastChild < 0 { entries[Int(container)].firstChild = index } else { entries[Int(lastChild)].nextSibling = index }
-            lastChild = index
-        }
-        return index
     }
 
     /// The offset just after the object or array that opens at `start`.

@@ -25,8 +25,13 @@ public struct PsqlPreprocessor {
         }
         let special = Self.special  // once, not a lazy-global check per byte
         while index < bytes.count {
-            // Most bytes mean nothing to psql: skip them without a call per byte.
-            guard special[Int(bytes[index])] else { index += 1; continue }
+            // Most bytes mean nothing to psql: skip them without a call per byte, in a local
+            // position (the stored one was written back to memory at every byte).
+            var position = index
+            let count = bytes.count
+            while position < count, !special[Int(bytes[position])] { position &+= 1 }
+            index = position
+            guard position < count else { break }
             step()
         }
     }

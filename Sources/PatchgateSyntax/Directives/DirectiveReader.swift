@@ -5,14 +5,18 @@ import PatchgateSource
 /// `no-transaction`. Comment text is the one place patchgate reads words outside SQL.
 enum DirectiveReader {
     static let marker = "patchgate:"
+    private static let markerBytes = Array(marker.utf8)
 
     static func read(comments: [SourceComment], statements: [ParsedStatement], source: SourceFile)
         -> (suppressions: [Suppression], requestsNoTransaction: Bool) {
         let firstStatement = statements.first?.span.start ?? source.bytes.count
         var suppressions: [Suppression] = []
         var noTransaction = false
+        let markerBytes = Self.markerBytes
         for comment in comments {
-            guard let words = directiveText(source.text(comment.span), isBlock: comment.isBlock) else { continue }
+            // Most comments are prose: passed over without building their text.
+            guard holds(markerBytes, in: source.bytes, span: comment.span),
+                  let words = directiveText(source.text(comment.span), isBlock: comment.isBlock) else { continue }
             let isBeforeFirstStatement = comment.span.end <= firstStatement
             switch words.command {
             case "no-transaction" where isBeforeFirstStatement: noTransaction = true
@@ -26,6 +30,18 @@ enum DirectiveReader {
             }
         }
         return (suppressions, noTransaction)
+    }
+
+    /// Whether `pattern` occurs among the bytes of `span`.
+    private static func holds(_ pattern: [UInt8], in bytes: [UInt8], span: Span) -> Bool {
+        guard let first = pattern.first else { return true }
+        var position = span.start
+        let last = min(span.end, bytes.count) - pattern.count
+        while position <= last {
+            if bytes[position] == first, bytes[position..<position + pattern.count].elementsEqual(pattern) { return true }
+            position += 1
+        }
+        return false
     }
 
     /// `-- patchgate: ignore a b -- why` → command `ignore`, rules `[a, b]`, reason `why`.

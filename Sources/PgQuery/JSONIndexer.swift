@@ -3,6 +3,10 @@
 /// Iterative throughout: a tree nested thousands of levels deep costs heap, not stack.
 enum JSONIndexer {
     static func index(_ bytes: [UInt8], range: Range<Int>, recordedDepth: Int) -> [ParseTreeEntry]? {
+        bytes.withUnsafeBufferPointer { index($0, range: range, recordedDepth: recordedDepth) }
+    }
+
+    static func index(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, recordedDepth: Int) -> [ParseTreeEntry]? {
         // Every value takes a byte and all but one a separator too, so this many entries always
         // suffice: they are written in place, with no growth and no checks per value (pages of
         // the capacity that are never written are never touched). A shallow index of a big
@@ -18,16 +22,14 @@ enum JSONIndexer {
 
     private static let shallowCapacity = 1 << 16
 
-    private static func index(_ bytes: [UInt8], range: Range<Int>, recordedDepth: Int, capacity: Int)
+    private static func index(_ buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, recordedDepth: Int, capacity: Int)
         -> (entries: [ParseTreeEntry], isOutOfRoom: Bool)? {
         var isWellFormed = false, isOutOfRoom = false
-        let entries = bytes.withUnsafeBufferPointer { buffer in
-            [ParseTreeEntry](unsafeUninitializedCapacity: capacity) { storage, count in
-                var indexer = Indexer(buffer: buffer, end: range.upperBound, recordedDepth: recordedDepth, entries: storage)
-                isWellFormed = indexer.run(from: range.lowerBound)
-                isOutOfRoom = indexer.isOutOfRoom
-                count = indexer.count
-            }
+        let entries = [ParseTreeEntry](unsafeUninitializedCapacity: capacity) { storage, count in
+            var indexer = Indexer(buffer: buffer, end: range.upperBound, recordedDepth: recordedDepth, entries: storage)
+            isWellFormed = indexer.run(from: range.lowerBound)
+            isOutOfRoom = indexer.isOutOfRoom
+            count = indexer.count
         }
         return isWellFormed || isOutOfRoom ? (entries, isOutOfRoom) : nil
     }
@@ -35,19 +37,21 @@ enum JSONIndexer {
     /// How deep the objects of a JSON text nest (a `Node` is one object, as a protobuf message
     /// is one level): the text is not indexed, only counted.
     static func objectDepth(_ bytes: [UInt8]) -> Int {
-        bytes.withUnsafeBufferPointer { buffer in
-            var depth = 0, deepest = 0, position = 0
-            while position < buffer.count {
-                switch buffer[position] {
-                case quote: position = stringEnd(buffer, from: position, end: buffer.count) ?? buffer.count; continue
-                case UInt8(ascii: "{"): depth += 1; deepest = max(deepest, depth)
-                case UInt8(ascii: "}"): depth -= 1
-                default: break
-                }
-                position += 1
+        bytes.withUnsafeBufferPointer { objectDepth($0) }
+    }
+
+    static func objectDepth(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
+        var depth = 0, deepest = 0, position = 0
+        while position < buffer.count {
+            switch buffer[position] {
+            case quote: position = stringEnd(buffer, from: position, end: buffer.count) ?? buffer.count; continue
+            case UInt8(ascii: "{"): depth += 1; deepest = max(deepest, depth)
+            case UInt8(ascii: "}"): depth -= 1
+            default: break
             }
-            return deepest
+            position += 1
         }
+        return deepest
     }
 
     static func unescapedString(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> String {

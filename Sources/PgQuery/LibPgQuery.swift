@@ -35,12 +35,15 @@ public enum LibPgQuery {
     /// no statement has enough tokens), the depth of the tree is not counted.
     public static func parseStatements(_ utf8: [UInt8], mayBeDeep: Bool) throws(PgQueryError) -> [RawStatement] {
         let result = try withCString(utf8) { pg_query_parse($0) }
-        defer { pg_query_free_parse_result(result) }
-        if let error = result.error?.pointee { throw syntaxError(error, in: utf8) }
-        let json = copy(result.parse_tree)
+        if let error = result.error?.pointee {
+            defer { pg_query_free_parse_result(result) }
+            throw syntaxError(error, in: utf8)
+        }
+        // The statements read the JSON where libpg_query wrote it; it is freed with them.
+        let json = JSONText(result: result)
         // Each JSON object is one node: a tree nested deeper than the readers may follow is
         // refused whole (the caller then parses statement by statement, which locates it).
-        if mayBeDeep, JSONIndexer.objectDepth(json) > messageDepthLimit { throw .tooDeep(limit: messageDepthLimit) }
+        if mayBeDeep, JSONIndexer.objectDepth(json.bytes) > messageDepthLimit { throw .tooDeep(limit: messageDepthLimit) }
         guard let statements = RawStatement.statements(inResult: json, source: utf8) else {
             throw .syntax(message: "libpg_query returned a parse tree that is not well-formed JSON", byteOffset: nil)
         }
@@ -83,12 +86,6 @@ public enum LibPgQuery {
             initialized = utf8.count + 1
         }
         return terminated.withUnsafeBufferPointer { call($0.baseAddress!) }
-    }
-
-    private static func copy(_ text: UnsafeMutablePointer<CChar>?) -> [UInt8] {
-        guard let text else { return [] }
-        let count = strlen(text)
-        return text.withMemoryRebound(to: UInt8.self, capacity: count) { Array(UnsafeBufferPointer(start: $0, count: count)) }
     }
 
     private static func copy(_ buffer: PgQueryProtobuf) -> [UInt8] {

@@ -5,25 +5,30 @@
 /// (false, 0, empty) are left out. libpg_query writes JSON in linear time, protobuf in time
 /// quadratic in the tree's depth.
 public final class ParseTree: Sendable {
-    let bytes: [UInt8]
+    let text: JSONText
     let entries: [ParseTreeEntry]
     /// The SQL text that was parsed: the tree's `location` fields are byte offsets into it.
     let source: [UInt8]
 
-    /// Indexes the JSON value in `range` of `bytes`, down to `recordedDepth` levels (deeper
+    /// Indexes the JSON value in `range` of `text`, down to `recordedDepth` levels (deeper
     /// values are skipped); nil when it is not well-formed JSON.
-    init?(bytes: [UInt8], range: Range<Int>, recordedDepth: Int, source: [UInt8] = []) {
-        guard let entries = JSONIndexer.index(bytes, range: range, recordedDepth: recordedDepth) else { return nil }
-        self.bytes = bytes
+    init?(text: JSONText, range: Range<Int>, recordedDepth: Int, source: [UInt8] = []) {
+        guard let entries = JSONIndexer.index(text.bytes, range: range, recordedDepth: recordedDepth) else { return nil }
+        self.text = text
         self.entries = entries
         self.source = source
     }
 
+    /// A tree of JSON made in Swift (the tests' JSON).
+    convenience init?(bytes: [UInt8], range: Range<Int>, recordedDepth: Int, source: [UInt8] = []) {
+        self.init(text: JSONText(copying: bytes), range: range, recordedDepth: recordedDepth, source: source)
+    }
+
     /// Indexes a statement's tree in full. Its bytes were checked when the result was split into
     /// statements, so a failure leaves an empty tree whose every field reads as absent.
-    init(bytes: [UInt8], range: Range<Int>, source: [UInt8]) {
-        self.bytes = bytes
-        entries = JSONIndexer.index(bytes, range: range, recordedDepth: .max) ?? []
+    init(text: JSONText, range: Range<Int>, source: [UInt8]) {
+        self.text = text
+        entries = JSONIndexer.index(text.bytes, range: range, recordedDepth: .max) ?? []
         self.source = source
     }
 
@@ -37,11 +42,9 @@ public final class ParseTree: Sendable {
     /// Reads the tree from the value at entry `index`.
     func read<Result>(from index: Int32, _ body: (TreeValue) -> Result) -> Result {
         entries.withUnsafeBufferPointer { entries in
-            bytes.withUnsafeBufferPointer { bytes in
-                source.withUnsafeBufferPointer { source in
-                    withUnsafePointer(to: TreeStorage(entries: entries, bytes: bytes, source: source)) { storage in
-                        body(TreeValue(storage: storage, index: index))
-                    }
+            source.withUnsafeBufferPointer { source in
+                withUnsafePointer(to: TreeStorage(entries: entries, bytes: text.bytes, source: source)) { storage in
+                    body(TreeValue(storage: storage, index: index))
                 }
             }
         }

@@ -9,7 +9,7 @@ public struct RawStatement: Sendable {
     /// The parser's node type, e.g. `AlterTableStmt`.
     public let nodeName: String
     /// The JSON of the whole parse result, shared by its statements, and this one's `Node`.
-    let json: [UInt8]
+    let json: JSONText
     let treeRange: Range<Int>
     /// The text that was parsed (locations in the tree are offsets into it).
     let source: [UInt8]
@@ -22,7 +22,7 @@ public struct RawStatement: Sendable {
     /// long its values live.
     public func readTree<Result>(_ body: (TreeValue) -> Result) -> Result {
         if let indexedResult { return indexedResult.read(from: treeIndex, body) }
-        return ParseTree(bytes: json, range: treeRange, source: source).read(body)
+        return ParseTree(text: json, range: treeRange, source: source).read(body)
     }
 
     /// A result up to this size is indexed in one pass, every statement with it: most
@@ -34,10 +34,14 @@ public struct RawStatement: Sendable {
     /// The statements of libpg_query's JSON parse result (`{"version":…,"stmts":[{"stmt":…,
     /// "stmt_location":…,"stmt_len":…}]}`), or nil when the text does not have that shape.
     static func statements(inResult json: [UInt8], source: [UInt8], wholeIndexLimit: Int = wholeIndexLimit) -> [RawStatement]? {
+        statements(inResult: JSONText(copying: json), source: source, wholeIndexLimit: wholeIndexLimit)
+    }
+
+    static func statements(inResult json: JSONText, source: [UInt8], wholeIndexLimit: Int = wholeIndexLimit) -> [RawStatement]? {
         // Else root, the stmts array, a RawStmt, its stmt Node and the node's fields: deeper
         // values are skipped until a statement is read.
         let indexesWhole = json.count <= wholeIndexLimit
-        guard let top = ParseTree(bytes: json, range: 0..<json.count, recordedDepth: indexesWhole ? .max : 4, source: source)
+        guard let top = ParseTree(text: json, range: 0..<json.count, recordedDepth: indexesWhole ? .max : 4, source: source)
         else { return nil }
         return top.read { root -> [RawStatement]? in
             var statements: [RawStatement] = []

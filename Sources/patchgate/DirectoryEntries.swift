@@ -8,12 +8,13 @@ enum DirectoryEntries {
     enum Kind { case file, directory, danglingLink }
 
     /// Empty when the directory cannot be read. Links are followed: a link to a directory is a
-    /// directory, a link to nothing is dangling.
-    static func list(_ directory: String) -> [(name: String, path: String, kind: Kind)] {
+    /// directory, a link to nothing is dangling. Paths in `knownFiles` are files without a
+    /// `stat` call (a run has just found them to be, one call each).
+    static func list(_ directory: String, knownFiles: Set<String> = []) -> [(name: String, path: String, kind: Kind)] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
         return names.map { name in
             let path = directory + "/" + name
-            return (name, path, kind(of: path) ?? .danglingLink)
+            return (name, path, knownFiles.contains(path) ? .file : kind(of: path) ?? .danglingLink)
         }
     }
 

@@ -12,10 +12,14 @@ struct InputFile: Sendable {
 
     let path: String
     let origin: Origin
+    /// The path was found to be a file (not a directory, not a dangling link) while the inputs
+    /// were collected, so listing its directory need not ask again.
+    var isKnownFile = false
 
-    init(path: String, origin: Origin = .file) {
+    init(path: String, origin: Origin = .file, isKnownFile: Bool = false) {
         self.path = path
         self.origin = origin
+        self.isKnownFile = isKnownFile
     }
 }
 
@@ -37,15 +41,15 @@ enum InputCollector {
             }
             if kind == .directory {
                 let found = sqlFiles(under: argument)
-                let selected = selection.map { selection in found.filter(selection.selects) } ?? found
+                let selected = selection.map { selection in found.filter { selection.selects($0.path) } } ?? found
                 if found.isEmpty {
                     errors.append(.unreadable(path: argument, reason: "directory holds no .sql file"))
                 } else if selected.isEmpty, let selection {
                     errors.append(.unreadable(path: argument, reason: "no .sql file below it matches the include/exclude of \(selection.configPath)"))
                 }
-                files += selected.map { InputFile(path: $0) }
+                files += selected.map { InputFile(path: $0.path, isKnownFile: $0.kind == .file) }
             } else {
-                files.append(InputFile(path: argument))
+                files.append(InputFile(path: argument, isKnownFile: true))
             }
         }
         var seen = Set<String>()
@@ -53,15 +57,15 @@ enum InputCollector {
         return (BytewiseOrder.sorted(unique, by: \.path), errors)
     }
 
-    private static func sqlFiles(under directory: String) -> [String] {
+    private static func sqlFiles(under directory: String) -> [(path: String, kind: DirectoryEntries.Kind)] {
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        var found: [String] = []
+        var found: [(path: String, kind: DirectoryEntries.Kind)] = []
         var visited = Set<String>()
         walk(base, into: &found, visited: &visited)
         return found
     }
 
-    private static func walk(_ directory: String, into found: inout [String], visited: inout Set<String>) {
+    private static func walk(_ directory: String, into found: inout [(path: String, kind: DirectoryEntries.Kind)], visited: inout Set<String>) {
         // A link back up the tree is walked once, not forever.
         guard visited.insert(URL(fileURLWithPath: directory).resolvingSymlinksInPath().path).inserted else { return }
         for entry in DirectoryEntries.list(directory) {
@@ -69,7 +73,7 @@ enum InputCollector {
                 walk(entry.path, into: &found, visited: &visited)
             } else if entry.name.hasSuffix(".sql") {
                 // A dangling link is kept, so that reading it reports the problem instead of skipping it.
-                found.append(entry.path)
+                found.append((entry.path, entry.kind))
             }
         }
     }

@@ -23,7 +23,14 @@ struct StandardOutput {
         buffer.removeAll(keepingCapacity: true)
     }
 
+    /// The bytes as they are: wrapping them in `Data` first copied every report once more.
+    /// A failed write is an I/O problem (exit 2), not a crash.
     private static func writeOut(_ bytes: [UInt8]) {
-        FileHandle.standardOutput.write(Data(bytes))
+        do {
+            try FileHandle.standardOutput.write(contentsOf: bytes)
+        } catch {
+            Console.writeError("error: cannot write the report to standard output: \(error.localizedDescription)\n")
+            exit(2)
+        }
     }
 }

@@ -33,8 +33,10 @@ struct RunPlanner {
                 groups[SeriesDetector.root(of: input.path, profile: profile), default: []].append(input)
             }
         }
+        // Paths already known to be files are not asked about again when their directory is listed.
+        let knownFiles = Set(inputs.lazy.filter(\.isKnownFile).map(\.path))
         for (root, requested) in groups {
-            let series = SeriesDetector.series(in: SeriesDirectory.read(root), profile: profile)
+            let series = SeriesDetector.series(in: SeriesDirectory.read(root, knownFiles: knownFiles), profile: profile)
             ordered += items(of: series, requested: requested, skipping: &plan)
         }
         plan.skippedDown.sort()

@@ -20,8 +20,9 @@ struct SeriesDirectory: Sendable {
         names = Set(files)
     }
 
-    static func read(_ root: String) -> SeriesDirectory {
-        SeriesDirectory(root: root, files: listing(root.isEmpty ? "." : root, prefix: "", depth: 2))
+    /// The series directory at `root`; `knownFiles` are paths already known to be files.
+    static func read(_ root: String, knownFiles: Set<String> = []) -> SeriesDirectory {
+        SeriesDirectory(root: root, files: listing(root.isEmpty ? "." : root, prefix: "", depth: 2, knownFiles: knownFiles))
     }
 
     func path(_ relative: String) -> String { Self.join(root, relative) }
@@ -52,11 +53,11 @@ struct SeriesDirectory: Sendable {
         return String(path[path.utf8.index(after: slash)...])
     }
 
-    private static func listing(_ directory: String, prefix: String, depth: Int) -> [String] {
+    private static func listing(_ directory: String, prefix: String, depth: Int, knownFiles: Set<String>) -> [String] {
         guard depth > 0 else { return [] }
-        return DirectoryEntries.list(directory).flatMap { entry -> [String] in
+        return DirectoryEntries.list(directory, knownFiles: knownFiles).flatMap { entry -> [String] in
             switch entry.kind {
-            case .directory: listing(entry.path, prefix: prefix + entry.name + "/", depth: depth - 1)
+            case .directory: listing(entry.path, prefix: prefix + entry.name + "/", depth: depth - 1, knownFiles: knownFiles)
             case .file: [prefix + entry.name]
             case .danglingLink: []
             }

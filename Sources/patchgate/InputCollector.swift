@@ -24,8 +24,9 @@ struct InputFile: Sendable {
 }
 
 /// Expands the command line's paths: files as given, directories to every `*.sql` below
-/// them (those the configuration's include/exclude select), `-` to standard input. Problems are
-/// reported, and the other paths still run.
+/// them (those the configuration's include/exclude select), `-` to standard input, in the order
+/// named (`Check` removes repeats and sorts, once, with the staged and changed files). Problems
+/// are reported, and the other paths still run.
 enum InputCollector {
     static func collect(_ arguments: [String], selection: InputSelection? = nil) -> (files: [InputFile], errors: [InputError]) {
         var files: [InputFile] = []
@@ -52,9 +53,7 @@ enum InputCollector {
                 files.append(InputFile(path: argument, isKnownFile: true))
             }
         }
-        var seen = Set<String>()
-        let unique = files.filter { seen.insert($0.path).inserted }
-        return (BytewiseOrder.sorted(unique, by: \.path), errors)
+        return (files, errors)
     }
 
     private static func sqlFiles(under directory: String) -> [(path: String, kind: DirectoryEntries.Kind)] {

@@ -47,35 +47,29 @@ public enum PatchEstimator {
     /// The statement's own blocking locks and the row locks of its whole-table writes; relations
     /// the patch created are nobody else's yet.
     private static func blocks(of statement: AnalyzedStatement) -> [StatementEstimate.Block] {
+        // Collected, sorted, then merged where a relation repeats: most statements block one or
+        // two tables, and a dictionary per statement cost more than the rest of the estimate.
         var blocks: [StatementEstimate.Block] = []
-        // Where each relation's block is: looked up only once a statement blocks many tables
-        // (a recursing ALTER TABLE over partitions); most block one or two, found by a search.
-        var positions: [QualifiedName: Int] = [:]
         func add(_ relation: QualifiedName, reads: Bool, writes: Bool) {
             guard reads || writes, statement.context.isPreExisting(relation) else { return }
-            let position: Int?
-            if blocks.count < Self.blocksSearchedInPlace {
-                position = blocks.firstIndex { $0.relation == relation }
-            } else {
-                if positions.isEmpty { positions = Dictionary(uniqueKeysWithValues: blocks.indices.map { (blocks[$0].relation, $0) }) }
-                position = positions[relation]
-            }
-            guard let position else {
-                if !positions.isEmpty { positions[relation] = blocks.count }
-                blocks.append(StatementEstimate.Block(relation: relation, reads: reads, writes: writes))
-                return
-            }
-            blocks[position].reads = blocks[position].reads || reads
-            blocks[position].writes = blocks[position].writes || writes
+            blocks.append(StatementEstimate.Block(relation: relation, reads: reads, writes: writes))
         }
         for lock in statement.effects.locks where lock.kind != .index {
             add(lock.relation, reads: lock.mode.blocksReads, writes: lock.mode.blocksWrites)
         }
         for relation in statement.effects.wholeTableWrites { add(relation, reads: false, writes: true) }
-        return blocks.count < 2 ? blocks : blocks.sorted { (lhs: StatementEstimate.Block, rhs: StatementEstimate.Block) in lhs.relation < rhs.relation }
+        guard blocks.count > 1 else { return blocks }
+        var merged: [StatementEstimate.Block] = []
+        for block in blocks.sorted(by: { $0.relation < $1.relation }) {
+            if let last = merged.indices.last, merged[last].relation == block.relation {
+                merged[last].reads = merged[last].reads || block.reads
+                merged[last].writes = merged[last].writes || block.writes
+            } else {
+                merged.append(block)
+            }
+        }
+        return merged
     }
-
-    private static let blocksSearchedInPlace = 16
 }
 
 /// Blocked intervals: a table is blocked from the first statement that blocks it until its

@@ -5,18 +5,20 @@ import Foundation
 struct SeriesDirectory: Sendable {
     /// "" for the current directory, otherwise a path without a trailing slash.
     let root: String
-    /// Relative names of regular files, sorted bytewise so that every layout starts from the
-    /// same order.
-    let files: [String]
-    /// The files in a subdirectory, in the same order: the per-migration directories' files.
+    /// Relative names of the regular files directly in the root, sorted bytewise so that every
+    /// layout starts from the same order.
+    let topLevelFiles: [String]
+    /// The files in a subdirectory (the per-migration directories' files), in the same order.
     let nestedFiles: [String]
-    /// The same names, to look one up without a search per lookup.
+    /// Every name, to look one up without a search per lookup.
     private let names: Set<String>
 
     init(root: String, files: [String]) {
         self.root = root
-        self.files = BytewiseOrder.sorted(files)
-        nestedFiles = self.files.filter { $0.utf8.contains(UInt8(ascii: "/")) }
+        let sorted = BytewiseOrder.sorted(files)
+        let isNested = { (name: String) in name.utf8.contains(UInt8(ascii: "/")) }
+        topLevelFiles = sorted.filter { !isNested($0) }
+        nestedFiles = sorted.filter(isNested)
         names = Set(files)
     }
 
@@ -39,7 +41,7 @@ struct SeriesDirectory: Sendable {
 
     /// Files directly in the root whose name ends with `suffix`.
     func topLevel(endingWith suffix: String) -> [String] {
-        files.filter { !$0.utf8.contains(UInt8(ascii: "/")) && $0.hasSuffix(suffix) }
+        topLevelFiles.filter { $0.hasSuffix(suffix) }
     }
 
     /// The directory holding `path`: "" for a bare file name.

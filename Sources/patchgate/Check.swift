@@ -93,13 +93,17 @@ extension Patchgate {
                 throw ValidationError("name the patches to check: files, directories or -, or use --staged or --changed-since")
             }
             guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
-            if let maxLockTimeout, SettingDuration.milliseconds(maxLockTimeout) == nil {
-                throw ValidationError("--max-lock-timeout: '\(maxLockTimeout)' is not a duration such as 10s or 500ms")
+            if let maxLockTimeout, let problem = DurationSetting.lockTimeout.problem(maxLockTimeout) {
+                throw ValidationError("--max-lock-timeout: \(problem)")
             }
             for (flag, value) in [("--budget", budget), ("--patch-budget", patchBudget)] {
-                if let value, Budget.seconds(value) == nil {
-                    throw ValidationError("\(flag): '\(value)' is not a duration such as 5m, 15s or 300")
-                }
+                if let value, let problem = DurationSetting.budget.problem(value) { throw ValidationError("\(flag): \(problem)") }
+            }
+            for rate in rates {
+                if let problem = rate.rangeProblem { throw ValidationError("--rate: \(problem)") }
+            }
+            if let changedSince, changedSince.hasPrefix("-") {
+                throw ValidationError("--changed-since: '\(changedSince)' is not a revision: a name starting with '-' would reach git as an option")
             }
             guard configPath == nil || !noConfig else { throw ValidationError("--config and --no-config exclude each other") }
         }

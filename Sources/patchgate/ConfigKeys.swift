@@ -9,15 +9,13 @@ enum ConfigKeys {
 
     static let all: [(name: String, apply: Apply)] = [
         ("profile", { value, file in file.profile = try value.choice(Profile.self) }),
-        ("budget", { value, file in file.budget = try value.duration(Budget.seconds, example: "5m, 15s or 300") }),
-        ("patchBudget", { value, file in file.patchBudget = try value.duration(Budget.seconds, example: "15s or 2m") }),
+        ("budget", { value, file in file.budget = try value.duration(.budget) }),
+        ("patchBudget", { value, file in file.patchBudget = try value.duration(.budget) }),
         ("postgresVersion", { value, file in file.postgresVersion = try postgresVersion(value) }),
         ("schema", { value, file in file.schemaPaths = try value.list().map { file.resolve($0) } }),
         ("stats", { value, file in file.statsPaths = try value.list().map { file.resolve($0) } }),
         ("transaction", { value, file in file.transaction = try value.choice(TransactionModeArgument.self) }),
-        ("maxLockTimeout", { value, file in
-            file.maxLockTimeout = try value.duration(SettingDuration.milliseconds, example: "10s or 500ms")
-        }),
+        ("maxLockTimeout", { value, file in file.maxLockTimeout = try value.duration(.lockTimeout) }),
         ("include", { value, file in file.include = try globs(value) }),
         ("exclude", { value, file in file.exclude = try globs(value) }),
         ("rules", { value, file in file.ruleLevels = try ruleLevels(value) }),
@@ -70,7 +68,8 @@ enum ConfigKeys {
                 throw value.error("unknown rate '\(name)' (known: \(RateOption.names.joined(separator: ", ")))", at: key)
             }
             let text = try value.scalar(number)
-            guard let rate = Double(text), rate > 0 else { throw value.error("rate '\(name)': '\(text)' is not a number above 0", at: number) }
+            guard let rate = Double(text), !rate.isNaN else { throw value.error("rate '\(name)': '\(text)' is not a number", at: number) }
+            if let problem = RateOption.rangeProblem(name: name, value: rate, text: text) { throw value.error(problem, at: number) }
             rates[name] = rate
         }
         return rates

@@ -5,10 +5,13 @@ import Yams
 /// can name the line and column of the key or value at fault.
 enum ConfigReader {
     static func read(path: String) throws(SettingsFileError) -> ConfigFile {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw SettingsFileError(path: path, "cannot read the configuration file: no such file, or not a readable file")
+        let data: [UInt8]
+        switch InputCollector.read(InputFile(path: path)) {
+        case .success(let bytes): data = bytes
+        case .failure(.unreadable(_, let reason)): throw SettingsFileError(path: path, "cannot read the configuration file: \(reason)")
+        case .failure(let error): throw SettingsFileError(path: path, error.message)
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(data: Data(data), encoding: .utf8) else {
             throw SettingsFileError(path: path, "the configuration file is not UTF-8")
         }
         return try parse(text, path: path)

@@ -49,10 +49,10 @@ struct ConfigValue {
         return value
     }
 
-    /// A duration, such as `5m`, that `parse` accepts.
-    func duration(_ parse: (String) -> Any?, example: String) throws -> String {
+    /// A duration, such as `5m`, that `setting` accepts.
+    func duration(_ setting: DurationSetting) throws -> String {
         let text = try scalar()
-        guard parse(text) != nil else { throw error("'\(key)': '\(text)' is not a duration such as \(example)") }
+        if let problem = setting.problem(text) { throw error("'\(key)': \(problem)") }
         return text
     }
 

@@ -5,17 +5,34 @@ import Glibc
 /// series directory's listing. Listing a directory and asking once per entry is several times
 /// faster than FileManager's enumerator, which stats and wraps every entry on its own.
 enum DirectoryEntries {
-    enum Kind { case file, directory, danglingLink }
+    enum Kind: Equatable {
+        case file, directory, danglingLink
+        /// A FIFO, socket or device: opening one found in a walk could wait forever.
+        case special(String)
+    }
 
-    /// Empty when the directory cannot be read. Links are followed: a link to a directory is a
-    /// directory, a link to nothing is dangling. Paths in `knownFiles` are files without a
-    /// `stat` call (a run has just found them to be, one call each).
-    static func list(_ directory: String, knownFiles: Set<String> = []) -> [(name: String, path: String, kind: Kind)] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
-        return names.map { name in
+    typealias Entry = (name: String, path: String, kind: Kind)
+
+    /// Empty when the directory cannot be read (see `entries` for why).
+    static func list(_ directory: String, knownFiles: Set<String> = []) -> [Entry] {
+        (try? entries(directory, knownFiles: knownFiles).get()) ?? []
+    }
+
+    /// The entries, links followed: a link to a directory is a directory, a link to nothing is
+    /// dangling. Paths in `knownFiles` are files without a `stat` call (a run has just found
+    /// them to be, one call each). The failure is the system's reason, such as "Permission denied".
+    static func entries(_ directory: String, knownFiles: Set<String> = []) -> Result<[Entry], ListingFailure> {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+            return .failure(ListingFailure(reason: reasonForUnlistable(directory)))
+        }
+        return .success(names.map { name in
             let path = directory + "/" + name
             return (name, path, knownFiles.contains(path) ? .file : kind(of: path) ?? .danglingLink)
-        }
+        })
+    }
+
+    struct ListingFailure: Error {
+        let reason: String
     }
 
     /// What is at `path`, links followed; nil when nothing is. One `stat` call: FileManager's
@@ -23,6 +40,20 @@ enum DirectoryEntries {
     static func kind(of path: String) -> Kind? {
         var status = stat()
         guard stat(path, &status) == 0 else { return nil }
-        return status.st_mode & S_IFMT == S_IFDIR ? .directory : .file
+        switch status.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFREG: return .file
+        case S_IFIFO: return .special("a FIFO")
+        case S_IFSOCK: return .special("a socket")
+        case S_IFCHR, S_IFBLK: return .special("a device")
+        default: return .special("not a file")
+        }
+    }
+
+    /// FileManager's error says only that the listing failed; opendir's errno says why.
+    private static func reasonForUnlistable(_ directory: String) -> String {
+        guard let handle = opendir(directory) else { return String(cString: strerror(errno)) }
+        closedir(handle)
+        return "cannot list its entries"
     }
 }

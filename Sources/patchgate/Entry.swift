@@ -8,6 +8,7 @@ import Glibc
 @main
 enum Entry {
     static func main() {
+        _ = StandardInput.wasClosed
         do {
             let arguments = Array(CommandLine.arguments.dropFirst())
             if let split = ManyPaths.split(arguments),

@@ -6,7 +6,10 @@ enum Git {
         let message: String
     }
 
-    static func run(_ arguments: [String], in directory: String? = nil) throws -> Data {
+    /// git's standard output, at most `outputLimit` bytes plus one (git is stopped there).
+    /// Standard error is drained on another thread meanwhile: git can write more warnings
+    /// than a pipe holds (one per file with core.autocrlf) and would wait forever for a reader.
+    static func run(_ arguments: [String], in directory: String? = nil, outputLimit: Int = .max) throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git"] + arguments
@@ -15,10 +18,17 @@ enum Git {
         process.standardOutput = output
         process.standardError = errors
         try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let errorText = DrainedPipe(errors.fileHandleForReading)
+        var data = Data()
+        while data.count <= outputLimit, let chunk = try? output.fileHandleForReading.read(upToCount: 1 << 16), !chunk.isEmpty {
+            data += chunk
+        }
+        let isCut = data.count > outputLimit
+        if isCut { process.terminate() }
+        try? output.fileHandleForReading.close()
+        let message = String(decoding: errorText.wait(), as: UTF8.self)
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
+        guard isCut || process.terminationStatus == 0 else {
             throw Failure(message: "git \(arguments.joined(separator: " ")): \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
         }
         return data
@@ -27,29 +37,65 @@ enum Git {
     static func lines(_ arguments: [String]) throws -> [String] {
         String(decoding: try run(arguments), as: UTF8.self).split(separator: "\n").map(String.init)
     }
+
+    /// The NUL-separated fields of a `-z` output: paths exactly as stored, never quoted.
+    static func fields(_ arguments: [String]) throws -> [String] {
+        try run(arguments).split(separator: 0, omittingEmptySubsequences: true).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The way from the working directory up to the top of the work tree (`../../`, or empty
+    /// at the top): git prints paths from the top, and patchgate names files from here.
+    static func pathToTop() throws -> String {
+        try lines(["rev-parse", "--show-cdup"]).first ?? ""
+    }
+
+    /// The `*.sql` files of the whole work tree, wherever in it patchgate runs.
+    static let sqlPathspec = ":(top)*.sql"
+}
+
+/// One pipe read to its end on another thread.
+private final class DrainedPipe: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        DispatchQueue.global().async {
+            self.data = (try? handle.readToEnd()) ?? Data()
+            self.done.signal()
+        }
+    }
+
+    func wait() -> Data {
+        done.wait()
+        return data
+    }
 }
 
 /// `--changed-since REV`: the patches added or modified since the merge base with REV (the
 /// working tree included), and the ones deleted. A modified patch that already exists at the
-/// merge base has landed, and landed patches are immutable.
+/// merge base has landed, and landed patches are immutable. Paths are relative to the working
+/// directory, as the other inputs are.
 struct ChangedPatches {
     var added: [String] = []
     var modifiedLanded: [String] = []
     var deleted: [String] = []
 
     static func since(_ revision: String) throws -> ChangedPatches {
-        let base = try Git.lines(["merge-base", revision, "HEAD"]).first ?? revision
+        let top = try Git.pathToTop()
+        let base = try Git.lines(["merge-base", "--end-of-options", revision, "HEAD"]).first ?? revision
         var changes = ChangedPatches()
-        for line in try Git.lines(["diff", "--name-status", "--no-renames", base, "--", "*.sql"]) {
-            let fields = line.split(separator: "\t").map(String.init)
-            guard fields.count == 2 else { continue }
-            switch fields[0] {
-            case "A": changes.added.append(fields[1])
-            case "D": changes.deleted.append(fields[1])
-            default: changes.modifiedLanded.append(fields[1])
+        // With -z each entry is a status field, then the path field.
+        let fields = try Git.fields(["diff", "-z", "--name-status", "--no-renames", base, "--", Git.sqlPathspec])
+        for index in stride(from: 0, to: fields.count - 1, by: 2) {
+            let path = top + fields[index + 1]
+            switch fields[index] {
+            case "A": changes.added.append(path)
+            case "D": changes.deleted.append(path)
+            default: changes.modifiedLanded.append(path)
             }
         }
-        changes.added += try Git.lines(["ls-files", "--others", "--exclude-standard", "--", "*.sql"])
+        changes.added += try Git.fields(["ls-files", "-z", "--others", "--exclude-standard", "--full-name", "--", Git.sqlPathspec])
+            .map { top + $0 }
         changes.added.sort()
         return changes
     }

@@ -41,88 +41,66 @@ enum InputCollector {
                 continue
             }
             if kind == .directory {
-                let found = sqlFiles(under: argument)
+                let walk = sqlFiles(under: argument)
+                errors += walk.errors
+                let found = walk.files
                 let selected = selection.map { selection in found.filter { selection.selects($0.path) } } ?? found
-                if found.isEmpty {
+                if found.isEmpty, walk.errors.isEmpty {
                     errors.append(.unreadable(path: argument, reason: "directory holds no .sql file"))
-                } else if selected.isEmpty, let selection {
+                } else if selected.isEmpty, !found.isEmpty, let selection {
                     errors.append(.unreadable(path: argument, reason: "no .sql file below it matches the include/exclude of \(selection.configPath)"))
                 }
                 files += selected.map { InputFile(path: $0.path, isKnownFile: $0.kind == .file) }
             } else {
-                files.append(InputFile(path: argument, isKnownFile: true))
+                files.append(InputFile(path: argument, isKnownFile: kind == .file))
             }
         }
         return (files, errors)
     }
 
-    private static func sqlFiles(under directory: String) -> [(path: String, kind: DirectoryEntries.Kind)] {
-        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        var found: [(path: String, kind: DirectoryEntries.Kind)] = []
+    private struct Walk {
+        var files: [(path: String, kind: DirectoryEntries.Kind)] = []
+        /// Directories that cannot be listed and `.sql` entries that are not files: said, not skipped.
+        var errors: [InputError] = []
         var visited = Set<String>()
-        walk(base, into: &found, visited: &visited)
-        return found
     }
 
-    private static func walk(_ directory: String, into found: inout [(path: String, kind: DirectoryEntries.Kind)], visited: inout Set<String>) {
+    private static func sqlFiles(under directory: String) -> Walk {
+        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        var walk = Walk()
+        self.walk(base, into: &walk)
+        return walk
+    }
+
+    private static func walk(_ directory: String, into walk: inout Walk) {
         // A link back up the tree is walked once, not forever.
-        guard visited.insert(URL(fileURLWithPath: directory).resolvingSymlinksInPath().path).inserted else { return }
-        for entry in DirectoryEntries.list(directory) {
-            if entry.kind == .directory {
-                walk(entry.path, into: &found, visited: &visited)
-            } else if entry.name.hasSuffix(".sql") {
-                // A dangling link is kept, so that reading it reports the problem instead of skipping it.
-                found.append((entry.path, entry.kind))
+        guard walk.visited.insert(URL(fileURLWithPath: directory).resolvingSymlinksInPath().path).inserted else { return }
+        switch DirectoryEntries.entries(directory) {
+        case .failure(let failure):
+            walk.errors.append(.unreadable(path: directory, reason: "cannot list the directory: \(failure.reason)"))
+        case .success(let entries):
+            for entry in entries {
+                if entry.kind == .directory {
+                    self.walk(entry.path, into: &walk)
+                } else if entry.name.hasSuffix(".sql") {
+                    if case .special(let what) = entry.kind {
+                        walk.errors.append(.unreadable(path: entry.path, reason: "not a regular file (\(what))"))
+                    } else {
+                        // A dangling link is kept, so that reading it reports the problem instead of skipping it.
+                        walk.files.append((entry.path, entry.kind))
+                    }
+                }
             }
         }
     }
 
-    /// The staged .sql files (added, copied, modified or renamed), for a pre-commit hook.
+    /// The staged .sql files (added, copied, modified or renamed), for a pre-commit hook. Their
+    /// paths start with the way to the top, which `git show :../x.sql` also reads that way.
     static func staged() throws -> [InputFile] {
-        try Git.lines(["diff", "--cached", "--name-only", "--diff-filter=ACMR", "--", "*.sql"]).map { InputFile(path: $0, origin: .staged) }
+        let top = try Git.pathToTop()
+        return try Git.fields(["diff", "--cached", "-z", "--name-only", "--diff-filter=ACMR", "--", Git.sqlPathspec])
+            .map { InputFile(path: top + $0, origin: .staged) }
     }
 
-    static func read(_ file: InputFile) -> Result<[UInt8], InputError> {
-        switch file.origin {
-        case .standardInput: return .success(Array(FileHandle.standardInput.readDataToEndOfFile()))
-        case .staged:
-            do {
-                return .success(Array(try Git.run(["show", ":" + file.path])))
-            } catch let failure as Git.Failure {
-                return .failure(.unreadable(path: file.path, reason: failure.message))
-            } catch {
-                return .failure(.unreadable(path: file.path, reason: error.localizedDescription))
-            }
-        case .file: break
-        }
-        return readFile(at: file.path)
-    }
-
-    /// The bytes of a file, read straight into the array: a FileHandle copies them twice more
-    /// (into NSData, then Data), for every patch of a run.
-    private static func readFile(at path: String) -> Result<[UInt8], InputError> {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return .failure(.unreadable(path: path, reason: systemError())) }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return .failure(.unreadable(path: path, reason: systemError())) }
-        guard status.st_mode & S_IFMT == S_IFREG else {
-            return .failure(.unreadable(path: path, reason: "permission denied or not a regular file"))
-        }
-        // One byte more than the size, so a file that grew meanwhile is noticed and read on.
-        var bytes = [UInt8](repeating: 0, count: max(Int(status.st_size), 0) + 1)
-        var count = 0
-        while true {
-            if count == bytes.count { bytes += [UInt8](repeating: 0, count: bytes.count) }
-            let read = bytes[count...].withContiguousMutableStorageIfAvailable { Glibc.read(descriptor, $0.baseAddress, $0.count) } ?? -1
-            if read < 0, errno == EINTR { continue }
-            guard read >= 0 else { return .failure(.unreadable(path: path, reason: systemError())) }
-            if read == 0 { break }
-            count += read
-        }
-        bytes.removeSubrange(count...)
-        return .success(bytes)
-    }
-
-    private static func systemError() -> String { String(cString: strerror(errno)) }
+    static func systemError() -> String { String(cString: strerror(errno)) }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PatchgateEffects
 
 /// `--stats FILE …`: table sizes, later files winning. A bad file stops the run (exit 2): an
@@ -33,10 +34,30 @@ struct RateOption: ExpressibleByArgument {
     /// The operations' names, then `overhead`.
     static let names = CostRates.Operation.allCases.map(\.rawValue) + ["overhead"]
 
+    /// The value as given, for messages.
+    private(set) var text = ""
+
+    /// Any number: its range is checked by `rangeProblem`, which can say what the range is.
     init?(argument: String) {
         let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
-        guard parts.count == 2, let value = Double(parts[1]), value > 0 else { return nil }
+        guard parts.count == 2, let value = Double(parts[1]), !value.isNaN else { return nil }
         self.init(name: parts[0], value: value)
+        text = parts[1]
+    }
+
+    var rangeProblem: String? { Self.rangeProblem(name: operation?.rawValue ?? "overhead", value: value, text: text) }
+
+    /// Why a rate is refused; nil when it is within the range of its kind.
+    static func rangeProblem(name: String, value: Double, text: String) -> String? {
+        let isOverhead = name == "overhead"
+        let range = isOverhead ? CostRates.overheadSecondsRange : CostRates.megabytesPerSecondRange
+        guard !range.contains(value) else { return nil }
+        let unit = isOverhead ? "seconds per statement" : "MB/s"
+        return "rate '\(name)': '\(text)' is outside \(decimal(range.lowerBound)) to \(decimal(range.upperBound)) \(unit)"
+    }
+
+    private static func decimal(_ value: Double) -> String {
+        value >= 1 ? String(Int(value)) : String(format: "%.6f", value).replacingOccurrences(of: "0+$", with: "", options: .regularExpression)
     }
 
     init?(name: String, value: Double) {

@@ -121,14 +121,17 @@ struct BadInputTests {
         #expect(statements.count == 2 || (statements.count == 1 && deepFinding?["line"] as? Int == 1))
     }
 
-    @Test func twentyMegabyteFileIsChecked() throws {
+    /// Past the 16 MiB limit on one input: an error naming the file, and the other files run.
+    @Test func twentyMegabyteFileIsRefusedAndTheOthersChecked() throws {
         let directory = try TestSupport.temporaryDirectory()
         let statement = "INSERT INTO audit_log (id, body) VALUES (1, '\(String(repeating: "x", count: 200))');\n"
-        let copies = 20_000_000 / statement.utf8.count + 1
-        let path = try write(Array(String(repeating: statement, count: copies).utf8), named: "big.sql", in: directory)
-        let run = try TestSupport.run(["check", "--quiet", path])
-        #expect(run.status == 0)
-        #expect(run.stdout.contains("1 files, \(copies) statements"))
+        let path = try write(Array(String(repeating: statement, count: 20_000_000 / statement.utf8.count + 1).utf8), named: "big.sql", in: directory)
+        let good = try write(Array("SELECT 1;\n".utf8), named: "good.sql", in: directory)
+        let run = try TestSupport.run(["check", path, good])
+        #expect(run.status == 2)
+        #expect(run.stdout.contains("error: \(path): cannot read: larger than the 16 MiB limit on one input"))
+        #expect(run.stdout.contains("\(good): verdict hot"))
+        #expect(run.stdout.contains("1 files, 1 statements"))
     }
 
     @Test func standardInputIsAFile() throws {

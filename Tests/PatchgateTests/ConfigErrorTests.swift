@@ -14,7 +14,7 @@ extension ConfigTests {
         ("maxLockTimeout:\n", ".patchgate.yml:1:16: error: 'maxLockTimeout' needs a value"),
         ("ruleDocsUrl: rules/\n", ".patchgate.yml:1:14: error: 'ruleDocsUrl': 'rules/' is not an absolute URL"),
         ("assumeSmall: maybe\n", ".patchgate.yml:1:14: error: 'assumeSmall': 'maybe' is not true or false"),
-        ("rates:\n  scan: -3\n", ".patchgate.yml:2:9: error: rate 'scan': '-3' is not a number above 0"),
+        ("rates:\n  scan: -3\n", ".patchgate.yml:2:9: error: rate 'scan': '-3' is outside 0.001 to 1000000 MB/s"),
         ("profile: launchpad\nrules:\n  dropping-colum: off\n", ".patchgate.yml:3:3: error: unknown rule 'dropping-colum'"),
         ("rules:\n  dropping-column: loud\n", ".patchgate.yml:2:20: error: 'rules': 'loud' is not one of off, info, warning, error"),
         ("rules:\n    syntax-error: off\n", ".patchgate.yml:2:19: error: rule 'syntax-error' cannot be off"),

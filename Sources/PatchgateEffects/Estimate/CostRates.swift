@@ -28,6 +28,12 @@ public struct CostRates: Hashable, Sendable {
         .rewrite: 80, .indexBuild: 150, .scan: 600, .wholeTableWrite: 7,
     ]
 
+    /// The rates a team may set, 1 kB/s to 1 TB/s: past them a division gives infinity or
+    /// zero, and the estimate would be nonsense or trap when a report rounds it.
+    public static let megabytesPerSecondRange: ClosedRange<Double> = 0.001...1_000_000
+    /// A statement's fixed cost, a microsecond to an hour.
+    public static let overheadSecondsRange: ClosedRange<Double> = 0.000_001...3600
+
     public func rate(_ operation: Operation) -> Double { megabytesPerSecond[operation] ?? Self.measuredDefaults[operation] ?? 1 }
 
     public static let bytesPerMegabyte = 1_048_576.0

@@ -14,7 +14,7 @@ enum DataWork {
         var inputs: [Input] = []
         for table in unique(effects.rewrites) where !context.isEmptyNew(table) {
             let size = sizes.table(table)
-            inputs.append(input(table, .rewrite, size.map { $0.heapBytes + $0.toastBytes }))
+            inputs.append(input(table, .rewrite, size.map { EstimateCeiling.bytes($0.heapBytes, $0.toastBytes) }))
             inputs += indexRebuilds(of: table, size: size, sizes: sizes, input: input)
         }
         for table in unique(effects.scans) where !context.isEmptyNew(table) && !effects.rewrites.contains(table) {
@@ -28,7 +28,7 @@ enum DataWork {
             }
         }
         for table in unique(effects.wholeTableWrites) where !context.isEmptyNew(table) {
-            inputs.append(input(table, .wholeTableWrite, sizes.table(table).map { $0.heapBytes + $0.toastBytes }))
+            inputs.append(input(table, .wholeTableWrite, sizes.table(table).map { EstimateCeiling.bytes($0.heapBytes, $0.toastBytes) }))
         }
         return inputs
     }

@@ -35,7 +35,7 @@ public enum PatchEstimator {
         var clock = BlockClock()
         let estimates = statements.enumerated().map { position, statement in
             let inputs = DataWork.inputs(of: statement, sizes: sizes, rates: rates)
-            let seconds = rates.statementOverheadSeconds + inputs.reduce(0) { $0 + ($1.seconds ?? 0) }
+            let seconds = inputs.reduce(EstimateCeiling.clamp(rates.statementOverheadSeconds)) { EstimateCeiling.sum($0, $1.seconds ?? 0) }
             let blocks = blocks(of: statement)
             let isWhileBlocked = clock.start(statement, at: position, blocks: blocks, seconds: seconds)
             return StatementEstimate(seconds: seconds, overheadSeconds: rates.statementOverheadSeconds, blocks: blocks,
@@ -98,7 +98,7 @@ private struct BlockClock {
                 open[block.relation] = Interval(reads: block.reads, writes: block.writes, since: statement.parsed.index, startPosition: position)
             }
         }
-        elapsed.append(elapsed[position] + seconds)
+        elapsed.append(EstimateCeiling.sum(elapsed[position], seconds))
         let isWhileBlocked = !open.isEmpty
         if current == nil { close(at: position + 1) }
         return isWhileBlocked
@@ -107,7 +107,7 @@ private struct BlockClock {
     private mutating func close(at end: Int) {
         for (relation, interval) in open {
             let previous = totals[relation] ?? (0, false, false, interval.since)
-            totals[relation] = (previous.seconds + elapsed[end] - elapsed[interval.startPosition],
+            totals[relation] = (EstimateCeiling.sum(previous.seconds, elapsed[end] - elapsed[interval.startPosition]),
                                 previous.reads || interval.reads, previous.writes || interval.writes, previous.since)
         }
         open = [:]

@@ -10,7 +10,7 @@ public struct StatementEstimate: Hashable, Sendable {
         public let bytes: Int64?
         public let rateMBps: Double
 
-        public var seconds: Double? { bytes.map { Double($0) / CostRates.bytesPerMegabyte / rateMBps } }
+        public var seconds: Double? { bytes.map { EstimateCeiling.clamp(Double($0) / CostRates.bytesPerMegabyte / rateMBps) } }
     }
 
     /// A relation the statement itself keeps the application from reading and/or writing: its
@@ -62,14 +62,14 @@ public struct PatchEstimate: Hashable, Sendable {
     }
 
     /// Every statement one after another.
-    public var applySeconds: Double { statements.reduce(0) { $0 + $1.seconds } }
+    public var applySeconds: Double { statements.reduce(0) { EstimateCeiling.sum($0, $1.seconds) } }
     /// The longest any pre-existing table stays blocked: the downtime the application sees.
     public var blockedSeconds: Double { blockedTables.first?.seconds ?? 0 }
     /// Start of each statement on the file's clock.
     public var startSeconds: [Double] {
         var clock = 0.0
         return statements.map { estimate in
-            defer { clock += estimate.seconds }
+            defer { clock = EstimateCeiling.sum(clock, estimate.seconds) }
             return clock
         }
     }

@@ -78,7 +78,7 @@ public struct RunSummary: Sendable {
         statements += file.statements.count
         for finding in file.findings where !finding.isSuppressed { findingsBySeverity[finding.severity, default: 0] += 1 }
         filesByVerdict[file.verdict, default: 0] += 1
-        if file.verdict == .downtime { downtimeSeconds += file.clock.downtimeSeconds }
+        if file.verdict == .downtime { downtimeSeconds = EstimateCeiling.sum(downtimeSeconds, file.clock.downtimeSeconds) }
     }
 
     public mutating func merge(_ other: RunSummary) {
@@ -86,7 +86,7 @@ public struct RunSummary: Sendable {
         statements += other.statements
         findingsBySeverity.merge(other.findingsBySeverity, uniquingKeysWith: +)
         filesByVerdict.merge(other.filesByVerdict, uniquingKeysWith: +)
-        downtimeSeconds += other.downtimeSeconds
+        downtimeSeconds = EstimateCeiling.sum(downtimeSeconds, other.downtimeSeconds)
     }
 
     public func count(_ severity: Severity) -> Int { findingsBySeverity[severity] ?? 0 }

@@ -61,7 +61,8 @@ struct SeriesDirectory: Sendable {
             switch entry.kind {
             case .directory: listing(entry.path, prefix: prefix + entry.name + "/", depth: depth - 1, knownFiles: knownFiles)
             case .file: [prefix + entry.name]
-            case .danglingLink: []
+            // A FIFO or device is never part of a series: opening it could wait forever.
+            case .danglingLink, .special: []
             }
         }
     }

@@ -12,7 +12,7 @@ public enum GitHubReporter {
     /// The whole output from files rendered one by one (in the run's order).
     public static func document(files: [String], inputErrors: [InputError]) -> String {
         files.joined() + inputErrors.map { error in
-            WorkflowCommand.line("error", properties: [("file", error.path), ("title", "input-error")], message: error.message) + "\n"
+            WorkflowCommand.line("error", properties: [("file", error.path), ("title", "input-error")], message: [error.message]) + "\n"
         }.joined()
     }
 
@@ -30,9 +30,9 @@ public enum GitHubReporter {
             ("endColumn", String(finding.end.column)),
             ("title", finding.rule),
         ]
-        var message = finding.message
-        if !finding.help.isEmpty { message += "\nhelp: \(finding.help)" }
-        message += "\nsee: \(finding.rulePage)"
+        var message = [finding.message]
+        if !finding.help.isEmpty { message.append("help: \(finding.help)") }
+        message.append("see: \(finding.rulePage)")
         return WorkflowCommand.line(name(finding.severity), properties: properties, message: message)
     }
 

@@ -140,77 +140,7 @@ struct JSONWriter {
 
     mutating func string(utf8: ArraySlice<UInt8>) { separate(); Self.appendEscaped(utf8, to: &bytes) }
 
-    static func appendEscaped(_ value: String, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\""))
-        appendEscapedBody(value, to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    /// `value` escaped, without the quotes around it.
-    static func appendEscapedBody(_ value: String, to bytes: inout [UInt8]) {
-        var value = value
-        value.withUTF8 { appendEscapedBody($0, to: &bytes) }
-    }
-
-    static func appendEscaped<Bytes: RandomAccessCollection>(_ utf8: Bytes, to bytes: inout [UInt8])
-    where Bytes.Element == UInt8, Bytes.Index == Int {
-        bytes.append(UInt8(ascii: "\""))
-        appendEscapedBody(utf8, to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    /// Runs of bytes that need no escape are copied whole; most text is one run.
-    static func appendEscapedBody<Bytes: RandomAccessCollection>(_ utf8: Bytes, to bytes: inout [UInt8])
-    where Bytes.Element == UInt8, Bytes.Index == Int {
-        let needsAttention = Self.needsAttention  // once, not a lazy-global check per byte
-        var index = utf8.startIndex
-        var runStart = index
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            guard needsAttention[Int(byte)] else { index += 1; continue }
-            if byte == 0xE2, !isLineSeparator(utf8, at: index) { index += 1; continue }
-            bytes.append(contentsOf: utf8[runStart..<index])
-            index += appendEscape(utf8, at: index, to: &bytes)
-            runStart = index
-        }
-        bytes.append(contentsOf: utf8[runStart..<utf8.endIndex])
-    }
-
-    /// Writes the escape for the byte (or three-byte sequence) at `index`; returns its length.
-    private static func appendEscape<Bytes: RandomAccessCollection>(_ utf8: Bytes, at index: Int, to bytes: inout [UInt8]) -> Int
-    where Bytes.Element == UInt8, Bytes.Index == Int {
-        let byte = utf8[index]
-        bytes.append(UInt8(ascii: "\\"))
-        switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-        case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: "n"))
-        case UInt8(ascii: "\r"): bytes.append(UInt8(ascii: "r"))
-        case UInt8(ascii: "\t"): bytes.append(UInt8(ascii: "t"))
-        case 0xE2:
-            // U+2028 and U+2029 end lines in JavaScript: escaped so the JSON embeds safely.
-            bytes.append(contentsOf: utf8[index + 2] == 0xA8 ? lineSeparatorEscape : paragraphSeparatorEscape)
-            return 3
-        default:
-            bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                      hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
-        }
-        return 1
-    }
-
-    private static func isLineSeparator<Bytes: RandomAccessCollection>(_ utf8: Bytes, at index: Int) -> Bool
-    where Bytes.Element == UInt8, Bytes.Index == Int {
-        index + 2 < utf8.endIndex && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9)
-    }
-
-    /// Quote, backslash, control characters, DEL, and 0xE2 (which may start U+2028 or U+2029).
-    private static let needsAttention: [Bool] = (0...255).map { byte in
-        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2
-    }
-
     private static let trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-    private static let lineSeparatorEscape = Array("u2028".utf8)
-    private static let paragraphSeparatorEscape = Array("u2029".utf8)
 
     /// `String(value)` without the intermediate string.
     private static func writeDecimal(_ value: Int, to output: inout OutputSpan<UInt8>) {

@@ -38,12 +38,12 @@ public enum JUnitReporter {
         if isFailure(file.verdict) {
             let message = "verdict \(file.verdict.rawValue): " + file.reasons.map { "\($0.rule) (line \($0.start.line))" }.joined(separator: ", ")
             xml += "      <failure message=\"\(XMLText.attribute(message))\" type=\"\(file.verdict.rawValue)\">"
-            xml += XMLText.content(file.reasons.map { describe($0, path: file.path) }.joined())
+            xml += XMLText.lines(file.reasons.flatMap { describe($0, path: file.path) })
             xml += "</failure>\n"
         }
         xml += "      <system-out>"
         let others = file.findings.filter { !failing.contains($0) }
-        xml += XMLText.content("verdict \(file.verdict.rawValue)\n" + others.map { describe($0, path: file.path) }.joined())
+        xml += XMLText.lines(["verdict \(file.verdict.rawValue)"] + others.flatMap { describe($0, path: file.path) })
         xml += "</system-out>\n"
         xml += "    </testcase>\n"
         return xml
@@ -52,18 +52,19 @@ public enum JUnitReporter {
     private static func testCase(_ error: InputError) -> String {
         var xml = "    <testcase classname=\"patchgate\" name=\"\(XMLText.attribute(error.path))\">\n"
         xml += "      <error message=\"\(XMLText.attribute(error.message))\" type=\"input-error\">"
-        xml += XMLText.content(error.message + "\n")
+        xml += XMLText.lines([error.message])
         xml += "</error>\n"
         xml += "    </testcase>\n"
         return xml
     }
 
-    /// A finding as the text report heads it, with its help and page.
-    private static func describe(_ finding: Finding, path: String) -> String {
-        var text = "\(path):\(finding.start.line):\(finding.start.column): \(finding.severity.rawValue)[\(finding.rule)]: \(finding.message)\n"
-        if let reason = finding.suppressionReason { text += "  suppressed: \(reason)\n" }
-        if !finding.help.isEmpty { text += "  help: \(finding.help)\n" }
-        text += "  see: \(finding.rulePage)\n"
-        return text
+    /// A finding as the text report heads it, with its help and page: the lines, each escaped
+    /// on its own so that a line break in a name or a message stays a character reference.
+    private static func describe(_ finding: Finding, path: String) -> [String] {
+        var lines = ["\(path):\(finding.start.line):\(finding.start.column): \(finding.severity.rawValue)[\(finding.rule)]: \(finding.message)"]
+        if let reason = finding.suppressionReason { lines.append("  suppressed: \(reason)") }
+        if !finding.help.isEmpty { lines.append("  help: \(finding.help)") }
+        lines.append("  see: \(finding.rulePage)")
+        return lines
     }
 }

@@ -1,15 +1,8 @@
-import PatchgateSource
-
-/// A source line made safe for a terminal: tabs as four spaces, control and bidirectional
-/// characters replaced, so a patch cannot move the cursor or reorder what a reviewer sees.
-enum SourceExcerpt {
-    static func displayLine(_ source: SourceFile, line: Int) -> String {
-        guard line >= 1, line <= source.lines.lineCount else { return "" }
-        let range = source.lines.lineRange(line - 1)
-        return sanitize(String(decoding: source.bytes[range], as: UTF8.self))
-    }
-
-    static func sanitize(_ text: String) -> String {
+/// Text made safe for a terminal or a CI log: tabs as four spaces, control and bidirectional
+/// characters replaced, so a patch or a file name cannot move the cursor, start a log line of its
+/// own or reorder what a reviewer sees. Every message to a terminal goes through `sanitize`.
+public enum SourceExcerpt {
+    public static func sanitize(_ text: String) -> String {
         // Almost every line is plain: return it as it is unless a byte could start a tab, a
         // control or a bidirectional character.
         guard text.utf8.contains(where: { mayNeedReplacing[Int($0)] }) else { return text }
@@ -24,15 +17,6 @@ enum SourceExcerpt {
             }
         }
         return result
-    }
-
-    /// The display width of the first `columns - 1` scalars of a line, as `sanitize` prints them.
-    static func width(of text: String, upTo column: Int) -> Int {
-        var width = 0
-        for (index, scalar) in text.unicodeScalars.enumerated() where index < column - 1 {
-            width += scalar == "\t" ? 4 : 1
-        }
-        return width
     }
 
     /// Lead bytes of everything `sanitize` changes: C0 controls and tab, DEL, 0xC2 (C1

@@ -19,15 +19,16 @@ public struct TextReporter: Sendable {
 
     public func renderFile(_ file: FileResult) -> String {
         var text = ""
+        let path = SourceExcerpt.sanitize(file.path)
         for finding in file.findings where !finding.isSuppressed && !(isQuiet && finding.severity == .info) {
-            text += renderFinding(finding, path: file.path, source: file.source)
+            text += renderFinding(finding, path: path, source: file.source)
         }
         if !(isQuiet && file.verdict == .hot) {
             let suppressed = file.findings.count(where: \.isSuppressed)
             var notes = suppressed > 0 ? ["\(suppressed) suppressed"] : []
             if file.clock.downtimeSeconds > 0, file.verdict == .downtime || file.verdict == .rejected { notes.append(EstimateText.clock(file.clock)) }
             let note = notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))"
-            text += "\(style.bold)\(file.path)\(style.reset): verdict \(style.paint(file.verdict.rawValue, style.verdict[file.verdict]))\(note)\n"
+            text += "\(style.bold)\(path)\(style.reset): verdict \(style.paint(file.verdict.rawValue, style.verdict[file.verdict]))\(note)\n"
             for reason in file.reasons {
                 text += "  - \(reason.rule) (line \(reason.start.line)): \(SourceExcerpt.sanitize(reason.message))\n"
             }
@@ -36,6 +37,7 @@ public struct TextReporter: Sendable {
         return text
     }
 
+    /// `path` is already sanitized: a file name is shown as safely as the patch's text.
     func renderFinding(_ finding: Finding, path: String, source: SourceFile?) -> String {
         let severity = style.paint(finding.severity.rawValue, style.severity[finding.severity])
         var text = "\(style.bold)\(path):\(finding.start.line):\(finding.start.column)\(style.reset): "
@@ -50,18 +52,13 @@ public struct TextReporter: Sendable {
         let line = finding.start.line
         let number = String(line)
         let gutter = String(repeating: " ", count: number.count)
-        let rawLine = String(decoding: source.bytes[source.lines.lineRange(line - 1)], as: UTF8.self)
-        let shown = SourceExcerpt.displayLine(source, line: line)
-        let startWidth = SourceExcerpt.width(of: rawLine, upTo: finding.start.column)
-        let endWidth = finding.end.line == line
-            ? SourceExcerpt.width(of: rawLine, upTo: finding.end.column)
-            : SourceExcerpt.width(of: rawLine, upTo: rawLine.unicodeScalars.count + 1)
-        let carets = String(repeating: "^", count: max(1, endWidth - startWidth))
+        let window = LineWindow(source, line: line, span: finding.span)
+        let carets = String(repeating: "^", count: window.caretWidth)
         let more = finding.end.line > line ? " (\(finding.end.line - line) more lines)" : ""
         return """
         \(gutter) |
-        \(number) | \(shown)
-        \(gutter) | \(String(repeating: " ", count: startWidth))\(style.paint(carets, style.severity[finding.severity]))\(more)
+        \(number) | \(window.text)
+        \(gutter) | \(String(repeating: " ", count: window.caretOffset))\(style.paint(carets, style.severity[finding.severity]))\(more)
 
         """
     }
@@ -74,7 +71,7 @@ public struct TextReporter: Sendable {
     public func summary(_ summary: RunSummary, inputErrors: [InputError]) -> String {
         var text = ""
         for error in inputErrors {
-            text += "\(style.paint("error", style.severity[.error])): \(error.message)\n"
+            text += "\(style.paint("error", style.severity[.error])): \(SourceExcerpt.sanitize(error.message))\n"
         }
         let verdicts = Verdict.allCases.map { "\(summary.count($0)) \($0.rawValue)" }
         text += "\(summary.files) files, \(summary.statements) statements: "

@@ -1,32 +1,36 @@
 /// The runner's escaping (as in actions/toolkit's `escapeData` and `escapeProperty`): `%`, CR and
 /// LF everywhere, and in property values also `:` and `,`, which end a value. Without it a
-/// newline in a patch would end the command and start a new one of the patch's choosing.
+/// newline in a patch or a file name would end the command and start a new one of its choosing.
+/// The runner has no escape for other control or bidirectional characters: they are replaced,
+/// as in the text report, so that none reaches the log.
 enum WorkflowCommand {
-    static func line(_ command: String, properties: [(String, String)], message: String) -> String {
+    /// `message` holds the lines of the annotation; each was made one line by `SourceExcerpt`,
+    /// so a name from a patch can never start one.
+    static func line(_ command: String, properties: [(String, String)], message: [String]) -> String {
         let list = properties.map { "\($0.0)=\(escapeProperty($0.1))" }.joined(separator: ",")
-        return "::\(command) \(list)::\(escapeData(message))"
+        let text = message.map(SourceExcerpt.sanitize).joined(separator: "\n")
+        return "::\(command) \(list)::\(escapeData(text))"
     }
 
-    static func escapeData(_ text: String) -> String {
+    static func escapeData(_ text: String) -> String { escape(text, isProperty: false) }
+
+    static func escapeProperty(_ text: String) -> String { escape(text, isProperty: true) }
+
+    private static func escape(_ text: String, isProperty: Bool) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "%": result += "%25"
             case "\r": result += "%0D"
             case "\n": result += "%0A"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
-
-    static func escapeProperty(_ text: String) -> String {
-        var result = ""
-        for scalar in escapeData(text).unicodeScalars {
-            switch scalar {
-            case ":": result += "%3A"
-            case ",": result += "%2C"
-            default: result.unicodeScalars.append(scalar)
+            case ":" where isProperty: result += "%3A"
+            case "," where isProperty: result += "%2C"
+            default:
+                if SourceExcerpt.isHiddenOrReordering(scalar) {
+                    result += "\u{FFFD}"
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
             }
         }
         return result

@@ -118,7 +118,7 @@ extension Patchgate {
             do {
                 return try Configuration.load(flags: flags, explicitPath: configPath, isDisabled: noConfig)
             } catch {
-                Console.writeError("\(error.description)\n")
+                Console.writeError(error.description)
                 throw ExitCode(2)
             }
         }
@@ -135,10 +135,10 @@ extension Patchgate {
                     landed = Set(changes.modifiedLanded)
                     inputs += (changes.added + changes.modifiedLanded)
                         .filter { FileManager.default.fileExists(atPath: $0) }.map { InputFile(path: $0) }
-                    changes.deleted.forEach { Console.writeError("note: patch \($0) was deleted since \(changedSince)\n") }
+                    changes.deleted.forEach { Console.writeError("note: patch \($0) was deleted since \(changedSince)") }
                 }
             } catch let failure as Git.Failure {
-                Console.writeError("error: \(failure.message)\n")
+                Console.writeError(lines: "error: \(failure.message)")
                 throw ExitCode(2)
             }
             var seen = Set<String>()
@@ -157,10 +157,10 @@ extension Patchgate {
             }
             let plan = planner.plan(inputs)
             if !plan.skippedDown.isEmpty {
-                Console.writeError("note: \(plan.skippedDown.count) down migration(s) not checked (use --include-down), e.g. \(plan.skippedDown[0])\n")
+                Console.writeError("note: \(plan.skippedDown.count) down migration(s) not checked (use --include-down), e.g. \(plan.skippedDown[0])")
             }
             if !plan.skippedVerify.isEmpty {
-                Console.writeError("note: \(plan.skippedVerify.count) sqitch verify script(s) not checked: they are not migrations\n")
+                Console.writeError("note: \(plan.skippedVerify.count) sqitch verify script(s) not checked: they are not migrations")
             }
             return plan
         }
@@ -168,7 +168,7 @@ extension Patchgate {
         func run() throws {
             let configuration = try loadConfiguration()
             guard !launchpadRequireConcurrently || configuration.profile == .launchpad else {
-                Console.writeError("error: --launchpad-require-concurrently needs --profile launchpad (or profile: launchpad in the configuration file)\n")
+                Console.writeError("error: --launchpad-require-concurrently needs --profile launchpad (or profile: launchpad in the configuration file)")
                 throw ExitCode(2)
             }
             let catalog = try SchemaOption.load(configuration.schemaPaths)
@@ -204,7 +204,7 @@ extension Patchgate {
             }
             run.output.flush()
             if !inputErrors.isEmpty {
-                if format != .text { inputErrors.forEach { Console.writeError("error: \($0.message)\n") } }
+                if format != .text { inputErrors.forEach { Console.writeError("error: \($0.message)") } }
                 throw ExitCode(2)
             }
             if summary.count(.rejected) + summary.count(.invalid) > 0 || summary.count(.error) > 0 || summary.isOverWindowBudget {

@@ -28,7 +28,7 @@ enum Entry {
                 print(message)
                 exit(0)
             }
-            Console.writeError(message + "\n")
+            Console.writeError(lines: message)
             exit(code == .validationFailure ? 2 : max(code.rawValue, 2))
         }
     }

@@ -16,7 +16,7 @@ extension Patchgate {
             let hooks = try Git.lines(["rev-parse", "--git-path", "hooks"]).first ?? ".git/hooks"
             let path = hooks + "/pre-commit"
             if let existing = try? String(contentsOfFile: path, encoding: .utf8), !existing.contains(Self.marker), !force {
-                Console.writeError("error: \(path) exists and was not written by patchgate; use --force to replace it\n")
+                Console.writeError("error: \(path) exists and was not written by patchgate; use --force to replace it")
                 throw ExitCode(2)
             }
             // Run from PATH, argv[0] is a bare name the hook finds on PATH too; a relative path

@@ -26,7 +26,7 @@ enum SchemaOption {
         switch outcome[0] {
         case .success(let catalog): return catalog
         case .failure(let error):
-            Console.writeError("error: --schema: \(error.message)\n")
+            Console.writeError("error: --schema: \(error.message)")
             throw ExitCode(2)
         }
     }
@@ -37,7 +37,7 @@ enum SchemaOption {
         for problem in problems {
             guard case .syntaxError(let message, let offset, _) = problem else { continue }
             let position = lines.position(of: offset)
-            Console.writeError("\(path):\(position.line):\(position.column): warning: schema statement skipped: \(message)\n")
+            Console.writeError("\(path):\(position.line):\(position.column): warning: schema statement skipped: \(message)")
         }
     }
 }

@@ -45,10 +45,10 @@ struct SeriesReplay {
     private static func replayUnreported(_ input: InputFile, into catalog: inout Catalog) {
         switch InputCollector.read(input) {
         case .failure(let error):
-            Console.writeError("warning: earlier patch not replayed: \(error.message)\n")
+            Console.writeError("warning: earlier patch not replayed: \(error.message)")
         case .success(let bytes):
             guard let source = try? SourceFile(path: input.path, bytes: bytes) else {
-                Console.writeError("warning: earlier patch not replayed: \(input.path) is not UTF-8 SQL text\n")
+                Console.writeError("warning: earlier patch not replayed: \(input.path) is not UTF-8 SQL text")
                 return
             }
             CatalogLoader.replay(PatchParser.parse(source).statements.map(\.syntax), into: &catalog)

@@ -29,7 +29,7 @@ struct StandardOutput {
         do {
             try FileHandle.standardOutput.write(contentsOf: bytes)
         } catch {
-            Console.writeError("error: cannot write the report to standard output: \(error.localizedDescription)\n")
+            Console.writeError("error: cannot write the report to standard output: \(error.localizedDescription)")
             exit(2)
         }
     }

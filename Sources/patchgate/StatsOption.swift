@@ -11,13 +11,13 @@ enum StatsOption {
         for path in paths {
             switch InputCollector.read(InputFile(path: path)) {
             case .failure(let error):
-                Console.writeError("error: --stats: \(error.message)\n")
+                Console.writeError("error: --stats: \(error.message)")
                 throw ExitCode(2)
             case .success(let bytes):
                 do throws(SettingsFileError) {
                     statistics.merge(try StatsFile.parse(String(decoding: bytes, as: UTF8.self), path: path))
                 } catch {
-                    Console.writeError(error.description + "\n")
+                    Console.writeError(error.description)
                     throw ExitCode(2)
                 }
             }

@@ -41,6 +41,8 @@ enum TestSupport {
         let stdout: String
         let stderr: String
         let status: Int32
+        /// The bytes as written: decoding would hide a byte that is not UTF-8 behind U+FFFD.
+        var raw: (stdout: Data, stderr: Data) = (Data(), Data())
     }
 
     /// Runs the built binary with a clean colour environment, from the repository root.
@@ -75,8 +77,9 @@ enum TestSupport {
         if let timeout { DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer) }
         process.waitUntilExit()
         timer.cancel()
-        return Run(stdout: String(decoding: outData.wait(), as: UTF8.self),
-                   stderr: String(decoding: errData.wait(), as: UTF8.self), status: process.terminationStatus)
+        let (stdout, stderr) = (outData.wait(), errData.wait())
+        return Run(stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self),
+                   status: process.terminationStatus, raw: (stdout, stderr))
     }
 
     /// Writing to a child that has exited then fails with EPIPE instead of killing this process.

@@ -178,6 +178,22 @@ def patchgate_report(case, directory):
     return files[0]
 
 
+CONTROL = {"BEGIN", "START TRANSACTION", "COMMIT"}
+
+
+def wrappings(steps):
+    """How this test's model wraps the statements it sends: the JSON `wrapping` values."""
+    if isinstance(steps[0], Psql):
+        return {"runner-transaction" if "--single-transaction" in steps[0].options else "none"}
+    found, open_block = set(), False
+    for step in steps:
+        if isinstance(step, Query) and step.sql in CONTROL:
+            open_block = step.sql != "COMMIT"
+        else:
+            found.add("runner-transaction" if open_block or isinstance(step, DriverStatement) else "none")
+    return found
+
+
 @pytest.fixture(scope="module")
 def patchgate_with_runners():
     if not os.access(PATCHGATE, os.X_OK):
@@ -193,5 +209,9 @@ def test_patchgate_calls_exactly_the_failing_files_invalid(patchgate_with_runner
     case = CASES[IDS.index(case_id)]
     report = patchgate_report(case, str(tmp_path))
     assert report.get("runner") == case["runner"]
+    steps = DELIVERIES[case["runner"]](case_path(case), case["options"])
+    if not any(isinstance(step, Refused) for step in steps):
+        up_units = [unit for unit in report["units"] if unit["direction"] == "up"]
+        assert {unit["wrapping"] for unit in up_units} == wrappings(steps), report["units"]
     findings = sorted(f"{f['rule']}@{f['line']}" for f in report["findings"] if f["severity"] == "error")
     assert (report["verdict"] == "invalid") == (case["expect"] == "fails"), (report["verdict"], findings)

@@ -12,8 +12,8 @@ struct CorpusRunnerTable {
         let series: String
         /// A path below the corpus directory: the files the row covers.
         let files: String
-        /// nil: no modelled runner matches; patchgate's default applies.
-        let runner: String?
+        /// The runner that sends the files as their tool does.
+        let runner: String
         let detected: Detection
 
         var description: String { files }
@@ -30,7 +30,7 @@ struct CorpusRunnerTable {
     static func row(_ line: String) -> Row? {
         let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
         guard cells.count >= 4 else { return nil }
-        return Row(series: cells[0], files: cells[1], runner: cells[2] == "-" ? nil : cells[2], detected: detection(cells[3]))
+        return Row(series: cells[0], files: cells[1], runner: cells[2], detected: detection(cells[3]))
     }
 
     static func detection(_ cell: String) -> Detection {

@@ -19,7 +19,7 @@ struct RunnerCorpusTests {
     @Test func everyRowNamesAKnownRunner() {
         #expect(Self.table.rows.count >= 13)
         for row in Self.table.rows {
-            if let runner = row.runner { #expect(Self.knownRunners.contains(runner), "\(row.files): \(runner)") }
+            #expect(Self.knownRunners.contains(row.runner), "\(row.files): \(row.runner)")
             switch row.detected {
             case .none: break
             case .runner(let id): #expect(Self.knownRunners.contains(id), "\(row.files): \(id)")

@@ -134,6 +134,16 @@ def test_every_runner_has_fixtures_that_apply_and_fixtures_that_fail():
     assert by_runner == {runner: {"applies", "fails"} for runner in RUNNER_IDS}
 
 
+def test_fixture_directories_are_the_runners_and_their_cases():
+    """Every runner id has a directory, and every directory below it is a listed case."""
+    assert sorted(d for d in os.listdir(FIXTURES) if os.path.isdir(os.path.join(FIXTURES, d))) == RUNNER_IDS
+    for runner in RUNNER_IDS:
+        listed = sorted(c["name"] for c in CASES if c["runner"] == runner)
+        present = sorted(d for d in os.listdir(os.path.join(FIXTURES, runner))
+                         if os.path.isdir(os.path.join(FIXTURES, runner, d)))
+        assert present == listed, runner
+
+
 @pytest.mark.parametrize("case_id", IDS)
 def test_case_is_well_formed(case_id):
     case = CASES[IDS.index(case_id)]

@@ -1952,6 +1952,53 @@ CREATE TABLE import_staging (id bigint, payload jsonb);
 TRUNCATE import_staging;
 ```
 """###,
+        "uncommitted-transaction": ###"""
+# uncommitted-transaction
+
+**Severity:** error · **Verdict:** invalid
+
+Catches a file applied statement by statement (psql's `-f`, `--transaction none`, `-- patchgate: no-transaction`) that opens a transaction with `BEGIN` or `START TRANSACTION` and never ends it with `COMMIT`, `ROLLBACK` or `PREPARE TRANSACTION`. Where the runner applies the file in a transaction of its own (`--transaction per-file`) there is no finding: the file's `BEGIN` then only draws the warning "there is already a transaction in progress", and the runner's `COMMIT` commits the work.
+
+## Why
+[BEGIN](https://www.postgresql.org/docs/15/sql-begin.html) starts a transaction block: "all statements after a BEGIN command will be executed in a single transaction until an explicit COMMIT or ROLLBACK is given". Nothing else ends it, so when psql reaches the end of the file and closes its session the server rolls the open transaction back: psql exits with status 0 and reports nothing, yet none of the statements after the `BEGIN` is applied. Checked on PostgreSQL 15 by `Tests/Truth/runners` (fixtures `psql/begin-without-commit` and `sqitch/begin-without-commit`: the table the file creates does not exist afterwards).
+
+## Safe alternative
+End the transaction the file opens:
+
+```sql
+BEGIN;
+CREATE TABLE invoice_note (id bigint PRIMARY KEY, body text NOT NULL);
+COMMIT;
+```
+
+## Examples
+```sql bad
+-- patchgate: no-transaction
+BEGIN;
+CREATE TABLE invoice_note (id bigint PRIMARY KEY, body text NOT NULL);
+```
+
+```sql bad
+-- patchgate: no-transaction
+START TRANSACTION;
+CREATE TABLE invoice_note (id bigint PRIMARY KEY, body text NOT NULL);
+COMMIT;
+BEGIN;
+CREATE TABLE invoice_tag (id bigint PRIMARY KEY, name text NOT NULL);
+```
+
+```sql good
+-- patchgate: no-transaction
+BEGIN;
+CREATE TABLE invoice_note (id bigint PRIMARY KEY, body text NOT NULL);
+COMMIT;
+```
+
+```sql good
+BEGIN;
+CREATE TABLE invoice_note (id bigint PRIMARY KEY, body text NOT NULL);
+```
+"""###,
         "unique-constraint-without-index": ###"""
 # unique-constraint-without-index
 

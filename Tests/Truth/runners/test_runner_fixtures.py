@@ -225,3 +225,23 @@ def test_patchgate_calls_exactly_the_failing_files_invalid(patchgate_with_runner
         assert {unit["wrapping"] for unit in up_units} == wrappings(steps), report["units"]
     findings = sorted(f"{f['rule']}@{f['line']}" for f in report["findings"] if f["severity"] == "error")
     assert (report["verdict"] == "invalid") == (case["expect"] == "fails"), (report["verdict"], findings)
+
+
+STATEMENT_BY_STATEMENT_CASES = [case["id"] for case in CASES if case["runner"] in ("psql", "sqitch")]
+
+
+@pytest.mark.parametrize("case_id", STATEMENT_BY_STATEMENT_CASES)
+def test_transaction_none_checks_a_file_as_psql_f_sends_it(case_id):
+    """`--transaction none` is psql -f's delivery (statement by statement, only the file's own
+    BEGIN/COMMIT): for the psql and Sqitch fixtures it must call exactly the failing files invalid."""
+    if not os.access(PATCHGATE, os.X_OK):
+        pytest.fail(f"{PATCHGATE} is missing: run swift build first (or set PATCHGATE_BIN)")
+    case = CASES[IDS.index(case_id)]
+    command = [PATCHGATE, "check", "--format", "json", "--no-config", "--transaction", "none",
+               "--schema", SCHEMA, case_path(case)]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=REPOSITORY, timeout=120)
+    assert result.returncode in (0, 1), result.stderr
+    (report,) = [entry for entry in json.loads(result.stdout)["files"]
+                 if os.path.abspath(os.path.join(REPOSITORY, entry["path"])) == case_path(case)]
+    findings = sorted(f"{f['rule']}@{f['line']}" for f in report["findings"] if f["severity"] == "error")
+    assert (report["verdict"] == "invalid") == (case["expect"] == "fails"), (report["verdict"], findings)

@@ -11,7 +11,9 @@ struct UncommittedTransaction: Rule {
     static let summary = "the file opens a transaction that nothing commits"
 
     func findings(in patch: PatchContext) -> [Finding] {
-        guard patch.options.transactionMode == .none, let opening = openingOfUnendedBlock(patch.statements) else { return [] }
+        // Past a syntax error the file's later statements (its COMMIT among them) are not known.
+        guard patch.options.transactionMode == .none, patch.parsed.problems.isEmpty,
+              let opening = openingOfUnendedBlock(patch.statements) else { return [] }
         return [patch.finding(Self.self, opening,
                               "the transaction this statement opens is never committed: when the session ends PostgreSQL rolls it back, and nothing after it is applied",
                               help: "end the transaction with COMMIT at the end of the file")]

@@ -10,6 +10,8 @@ public struct Catalog: Sendable {
     public private(set) var types: Set<QualifiedName> = []
     /// Domains by name: the type a domain stands for, and whether it has constraints.
     public private(set) var domains: [QualifiedName: CreateDomain] = [:]
+    /// Objects named alone, such as statistics objects, and the relation each was made on.
+    public private(set) var namedObjects: [QualifiedName: QualifiedName] = [:]
 
     public init() {}
 
@@ -23,6 +25,8 @@ public struct Catalog: Sendable {
         public var indexes: [QualifiedName] = []
         /// For an index: the table columns it is keyed on (expression keys left out).
         public var keyColumns: [String] = []
+        /// For a table: the index `CLUSTER ON` marked, which a bare `CLUSTER` re-clusters on.
+        public var clusterIndex: String?
         /// For a view: the relations its query reads.
         public var dependsOn: [QualifiedName] = []
         /// For a view: the column names its query refers to; nil when it selected `*`.
@@ -94,6 +98,41 @@ public struct Catalog: Sendable {
     public mutating func declareDomain(_ domain: CreateDomain, as name: QualifiedName) {
         types.insert(name)
         domains[name] = domain
+    }
+
+    public mutating func nameObject(_ object: QualifiedName, of relation: QualifiedName) { namedObjects[object] = relation }
+
+    /// Tables with a column of the domain (arrays of it left out: PostgreSQL refuses to alter
+    /// a domain an array column uses), in name order.
+    public func tables(usingDomain domain: QualifiedName) -> [QualifiedName] {
+        relations.filter { _, relation in
+            (relation.kind == .table || relation.kind == .partitionedTable) && relation.columns.contains { column in
+                column.type.arrayDimensions == 0 && column.type.name == domain.name
+                    && (column.type.schema ?? "public") == (domain.schema ?? "public")
+            }
+        }.keys.sorted()
+    }
+
+    /// The unique index a foreign key to `columns` of `table` checks (its primary key when no
+    /// columns are named), when the catalog knows the table's indexes.
+    public func keyIndex(of table: QualifiedName, columns: [String]) -> QualifiedName? {
+        guard let relation = relation(table) else { return nil }
+        let keys = columns.isEmpty ? primaryKeyColumns(of: table) : columns
+        return relation.indexes.first { self.relation($0)?.keyColumns == keys }
+    }
+
+    /// The primary key's columns: from a table constraint, or from the `<table>_pkey` index a
+    /// column's PRIMARY KEY made.
+    public func primaryKeyColumns(of table: QualifiedName) -> [String] {
+        for constraint in relation(table)?.constraints ?? [] {
+            if case .primaryKey(let columns, _) = constraint.kind { return columns }
+        }
+        return relation(QualifiedName(schema: table.schema, name: table.name + "_pkey"))?.keyColumns ?? []
+    }
+
+    /// Tables a bare `CLUSTER` re-clusters, in name order.
+    public var clusteredTables: [QualifiedName] {
+        relations.filter { $0.value.clusterIndex != nil }.keys.sorted()
     }
 
     /// The domain a column type names, looked up with an unqualified name in `public`.

@@ -24,8 +24,16 @@ extension Catalog {
         case .alterObjectSchema(let alter):
             guard let old = alter.relation.map(resolve) else { return }
             move(old, to: QualifiedName(schema: alter.newSchema, name: old.name))
-        case .alterEnum, .reindex, .refreshMaterializedView, .createTrigger, .cluster, .vacuum, .truncate, .lock,
-             .setVariable, .transaction, .comment, .grant, .insert, .update, .delete, .select, .alterSequence, .other:
+        case .cluster(let cluster):
+            // CLUSTER t USING i marks t clustered on i, as ALTER TABLE … CLUSTER ON does.
+            guard let table = cluster.table.map(resolve), let index = cluster.index else { return }
+            update(table) { $0.clusterIndex = index }
+        case .other(let untyped):
+            // An object named alone (a statistics object) belongs to the relation it was made on.
+            guard !untyped.objectName.isEmpty, let relation = untyped.relations.first.map(resolve) else { return }
+            nameObject(resolve(QualifiedName(parts: untyped.objectName)), of: relation)
+        case .alterEnum, .reindex, .refreshMaterializedView, .createTrigger, .vacuum, .truncate, .lock,
+             .setVariable, .transaction, .comment, .grant, .insert, .update, .delete, .select, .alterSequence, .alterDomain:
             return
         }
     }
@@ -116,6 +124,8 @@ extension Catalog {
                 let partition = resolve(child)
                 update(partition) { $0.parent = table }
                 update(table) { $0.partitions.append(partition) }
+            case .clusterOn(let index): update(table) { $0.clusterIndex = index }
+            case .setWithoutCluster: update(table) { $0.clusterIndex = nil }
             case .detachPartition(let child, _), .detachPartitionFinalize(let child):
                 let partition = resolve(child)
                 update(partition) { $0.parent = nil }

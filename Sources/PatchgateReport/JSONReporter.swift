@@ -111,7 +111,7 @@ public enum JSONReporter {
         json.field("offset", span.start)
         json.field("length", span.length)
         json.field("kind", statement.syntax.kind)
-        if case .other(let node) = statement.syntax { json.field("node", node) }
+        if case .other(let untyped) = statement.syntax { json.field("node", untyped.nodeName) }
         json.key("sql")
         json.string(utf8: source.bytes[span.start..<span.end])
         json.key("effects")
@@ -124,6 +124,8 @@ public enum JSONReporter {
                 json.field("relation", lock.relation)
                 json.field("kind", lock.kind.rawValue)
                 json.field("mode", lock.mode.pgLocksName)
+                // Only when set, so reports of every other lock keep their bytes.
+                if lock.isAfterOlderQueries { json.field("afterOlderQueries", true) }
             }
         }
         json.field("rewrites", names: effects.rewrites)

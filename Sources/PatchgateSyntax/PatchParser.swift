@@ -143,13 +143,9 @@ struct StatementCollector {
         let start = base + raw.location
         let end = raw.length == 0 ? limit : min(start + raw.length, limit)
         guard let span = tokens.statementSpan(in: start..<end, bytes: bytes) else { return }
-        // The tree is indexed only for statements that are typed or whose constants are needed.
-        var syntax = Statement.other(nodeName: raw.nodeName)
-        var constants: [String] = []
-        if collectsStringConstants || StatementReader.readsKind(raw.nodeName) {
-            (syntax, constants) = raw.readTree { tree in
-                (StatementReader.statement(tree), collectsStringConstants ? StringConstantCollector.constants(in: tree) : [])
-            }
+        // Every tree is read: an untyped statement still names the relations its facts lock.
+        let (syntax, constants) = raw.readTree { tree in
+            (StatementReader.statement(tree), collectsStringConstants ? StringConstantCollector.constants(in: tree) : [])
         }
         if case .alterEnum(let alter) = syntax, alter.addedValue != nil { collectsStringConstants = true }
         statements.append(ParsedStatement(index: statements.count, span: span, syntax: syntax, stringConstants: constants))

@@ -116,7 +116,7 @@ struct CorpusTests {
     /// The words a statement of this kind can begin with; nil for any keyword.
     static func leadingKeywords(_ statement: Statement) -> Set<String>? {
         switch statement {
-        case .alterTable, .alterEnum, .rename, .alterSequence, .alterObjectSchema: ["ALTER"]
+        case .alterTable, .alterEnum, .rename, .alterSequence, .alterObjectSchema, .alterDomain: ["ALTER"]
         case .select: ["SELECT", "WITH", "VALUES", "TABLE"]
         case .createTable, .createIndex, .createEnum, .createView, .createFunction, .createTrigger, .createSequence, .createDomain: ["CREATE"]
         case .createTableAs: ["CREATE", "SELECT", "WITH"]

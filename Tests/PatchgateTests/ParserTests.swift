@@ -154,7 +154,7 @@ struct TypedSyntaxTests {
     }
 
     @Test func otherStatementsKeepTheirNodeName() throws {
-        #expect(try statement("CREATE EXTENSION pg_trgm") == .other(nodeName: "CreateExtensionStmt"))
+        #expect(try statement("CREATE EXTENSION pg_trgm") == .other(UntypedStatement(nodeName: "CreateExtensionStmt")))
     }
 
     @Test func settingsAndLocksKeepTheirValues() throws {

@@ -42,7 +42,7 @@ enum AlterTableEffects {
         switch action {
         case .addColumn(let column, _): ColumnEffects.add(column, to: table, kind: kind, state: state, into: &effects)
         case .dropColumn(let name, _, let isCascade):
-            effects.lock(table, kind, facts.dropColumn.lock)
+            effects.lock(table, kind, by: facts.dropColumn)
             ColumnEffects.lockForeignKeyTargets(of: name, on: table, state: state, into: &effects)
             if state.isPreExisting(table) {
                 effects.compatibility.append(CompatibilityBreak(
@@ -53,50 +53,53 @@ enum AlterTableEffects {
         case .alterColumnType(let column, let type, let using):
             ColumnEffects.changeType(of: column, to: type, using: using, on: table, kind: kind, state: state, into: &effects)
         case .setNotNull(let column): ColumnEffects.setNotNull(column, on: table, kind: kind, state: state, into: &effects)
-        case .dropNotNull: effects.lock(table, kind, facts.dropNotNull.lock)
-        case .setDefault, .dropDefault: effects.lock(table, kind, facts.columnDefault.lock)
+        case .dropNotNull: effects.lock(table, kind, by: facts.dropNotNull)
+        case .setDefault, .dropDefault: effects.lock(table, kind, by: facts.columnDefault)
         case .addConstraint(let constraint): ConstraintFacts.add(constraint, to: table, state: state, into: &effects)
         case .dropConstraint(let name, _, _): ConstraintFacts.drop(name, on: table, state: state, into: &effects)
         case .validateConstraint(let name): ConstraintFacts.validate(name, on: table, state: state, into: &effects)
         case .setLogged, .setUnlogged: rewrite(table, kind, facts.persistence, .persistenceChange, into: &effects)
         case .setTablespace where kind == .index:
             // Moving an index copies only its own files; the table is not locked.
-            effects.lock(table, .index, facts.tablespace.lock)
+            effects.lock(table, .index, by: facts.indexTablespace)
         case .setTablespace: rewrite(table, kind, facts.tablespace, .tablespaceChange, into: &effects)
         case .setAccessMethod(let method) where method == "heap":
             // Tables are heap unless created otherwise: the server keeps the storage.
-            effects.lock(table, kind, facts.accessMethod.lock)
+            effects.lock(table, kind, by: facts.accessMethod)
         case .setAccessMethod: rewrite(table, kind, facts.accessMethod, .accessMethodChange, into: &effects)
         case .attachPartition(let partition) where kind == .index:
             // ALTER INDEX … ATTACH PARTITION only links an existing index: no scan, no build.
-            effects.lock(table, .index, facts.attachIndexPartition.lock)
-            effects.lock(state.resolve(partition), .index, .accessExclusive)
+            effects.lock(table, .index, by: facts.attachIndexPartition)
+            effects.lock(state.resolve(partition), .index, by: facts.attachedIndexPartition)
         case .attachPartition(let partition):
-            effects.lock(table, .partitionedTable, facts.attachPartition.lock)
+            effects.lock(table, .partitionedTable, by: facts.attachPartition)
             let child = state.resolve(partition)
-            effects.lock(child, .table, .accessExclusive)
-            effects.appendUnique(child, to: \.scans)
-        case .detachPartition(let partition, let isConcurrent):
-            let fact = isConcurrent ? facts.detachPartitionConcurrently : facts.detachPartition
-            effects.lock(table, .partitionedTable, fact.lock)
-            // Even CONCURRENTLY ends by taking ACCESS EXCLUSIVE on the partition itself.
-            effects.lock(state.resolve(partition), .table, .accessExclusive)
-            if isConcurrent { effects.isTransactional = false }
-        case .detachPartitionFinalize(let partition):
-            effects.lock(table, .partitionedTable, facts.detachPartitionConcurrently.lock)
-            effects.lock(state.resolve(partition), .table, .accessExclusive)
-        case .setTriggerState: effects.lock(table, kind, facts.triggerState.lock)
-        case .changeOwner: effects.lock(table, kind, facts.owner.lock)
+            effects.lock(child, .table, by: facts.attachedPartition)
+            effects.scan(child, by: facts.attachedPartition)
+        case .detachPartition(let partition, false):
+            effects.lock(table, .partitionedTable, by: facts.detachPartition)
+            effects.lock(state.resolve(partition), .table, by: facts.detachPartition)
+        case .detachPartition(let partition, true), .detachPartitionFinalize(let partition):
+            // Two transactions: SHARE UPDATE EXCLUSIVE on both, then, once every older query
+            // has ended, ACCESS EXCLUSIVE on the partition.
+            let child = state.resolve(partition)
+            effects.lock(table, .partitionedTable, by: facts.detachPartitionConcurrently)
+            effects.lock(child, .table, by: facts.detachPartitionConcurrently)
+            effects.lock(child, .table, by: facts.detachPartitionConcurrentlyLastStep)
+            if case .detachPartition = action { effects.isTransactional = false }
+        case .setTriggerState: effects.lock(table, kind, by: facts.triggerState)
+        case .changeOwner: effects.lock(table, kind, by: facts.owner)
         case .setStorageOptions(let names), .resetStorageOptions(let names):
             let isCheap = !names.isEmpty && names.allSatisfy(AlterTableFacts.isCheapOption)
-            effects.lock(table, kind, isCheap ? facts.cheapOptions.lock : facts.otherOptions.lock)
-        case .setStatistics, .setColumnOptions: effects.lock(table, kind, facts.setStatistics.lock)
-        case .setStorage: effects.lock(table, kind, facts.setStorage.lock)
-        case .addIdentity, .dropIdentity: effects.lock(table, kind, facts.identity.lock)
+            effects.lock(table, kind, by: isCheap ? facts.cheapOptions : facts.otherOptions)
+        case .setStatistics, .setColumnOptions: effects.lock(table, kind, by: facts.setStatistics)
+        case .setStorage: effects.lock(table, kind, by: facts.setStorage)
+        case .addIdentity, .dropIdentity: effects.lock(table, kind, by: facts.identity)
         case .clusterOn(let index):
-            effects.lock(table, kind, facts.clusterOn.lock)
-            effects.lock(QualifiedName(schema: table.schema, name: index), .index, facts.clusterOn.lock)
-        case .replicaIdentity, .rowSecurity, .other: effects.lock(table, kind, facts.otherSubcommand.lock)
+            effects.lock(table, kind, by: facts.clusterOn)
+            effects.lock(QualifiedName(schema: table.schema, name: index), .index, by: facts.clusterOn)
+        case .setWithoutCluster: effects.lock(table, kind, by: facts.withoutCluster)
+        case .replicaIdentity, .rowSecurity, .other: effects.lock(table, kind, by: facts.otherSubcommand)
         }
     }
 
@@ -117,8 +120,7 @@ enum AlterTableEffects {
 
     static func rewrite(_ table: QualifiedName, _ kind: RelationKind, _ fact: Fact, _ reason: RewriteReason,
                         into effects: inout StatementEffects) {
-        effects.lock(table, kind, fact.lock)
-        effects.appendUnique(table, to: \.rewrites)
-        effects.rewriteReasons.append(reason)
+        effects.lock(table, kind, by: fact)
+        effects.rewrite(table, by: fact, reason)
     }
 }

@@ -5,32 +5,41 @@ enum ColumnEffects {
     static func add(_ column: ColumnDefinition, to table: QualifiedName, kind: RelationKind,
                     state: PatchState, into effects: inout StatementEffects) {
         let reason = rewriteReason(adding: column, state: state)
-        let rewrites = reason != nil
-        let fact = rewrites ? AlterTableFacts.addColumnRewriting : AlterTableFacts.addColumn
-        effects.lock(table, kind, fact.lock)
-        if let reason {
-            effects.appendUnique(table, to: \.rewrites)
-            effects.rewriteReasons.append(reason)
-        }
         let fillsValue = column.defaultValue != nil || column.identity != nil || column.isSerial || column.generatedExpression != nil
+        let fact: Fact
+        if reason != nil {
+            fact = AlterTableFacts.addColumnRewriting
+        } else if !column.checks.isEmpty || (column.isNotNull && !fillsValue) || hasForeignKeyToCheck(column) {
+            fact = AlterTableFacts.addColumnVerified
+        } else {
+            fact = AlterTableFacts.addColumn
+        }
+        effects.lock(table, kind, by: fact)
+        if let reason { effects.rewrite(table, by: fact, reason) }
+        effects.scan(table, by: fact)
         if column.isNotNull && !fillsValue {
             effects.compatibility.append(CompatibilityBreak(
                 kind: .addsRequiredColumn, object: "\(table).\(column.name)",
                 message: "code that inserts into \(table) without naming \(column.name) fails once it is NOT NULL without a default"))
         }
-        if !rewrites, !column.checks.isEmpty || (column.isNotNull && !fillsValue) {
-            effects.appendUnique(table, to: \.scans)
-        }
         if let reference = column.references {
-            // Server: a new column is all NULL, so the foreign key is not validated (no scan).
+            // Server: a new column without a default is all NULL, so the foreign key is not
+            // validated (no scan); with any default clause, every row is checked.
+            let keyFact = hasForeignKeyToCheck(column) ? ConstraintFacts.addForeignKey : ConstraintFacts.addForeignKeyNotValid
             let target = state.resolve(reference.table)
-            effects.lock(table, kind, ConstraintFacts.addForeignKey.lock)
-            effects.lock(target, state.kind(of: target), ConstraintFacts.addForeignKey.lock)
+            effects.lock(table, kind, by: keyFact)
+            effects.lock(target, state.kind(of: target), by: keyFact)
         }
         if column.isPrimaryKey || column.isUnique {
             let name = IndexNaming.name(table: table, columns: [column.name], suffix: column.isPrimaryKey ? "pkey" : "key")
             effects.indexBuilds.append(IndexBuild(index: name, table: table, isConcurrent: false))
         }
+    }
+
+    /// A REFERENCES column with a default: the server validates the key against every row,
+    /// even for an explicit `DEFAULT NULL` (seen on 15.18).
+    private static func hasForeignKeyToCheck(_ column: ColumnDefinition) -> Bool {
+        column.references != nil && column.defaultValue != nil
     }
 
     /// A volatile default, serial, identity or stored generated column gives every existing row
@@ -48,14 +57,18 @@ enum ColumnEffects {
                            kind: RelationKind, state: PatchState, into effects: inout StatementEffects) {
         let old = state.column(column, of: table)
         let keepsStorage = old.map { old in
-            TypeChangeFacts.skipsRewrite(from: old.type, to: type, using: using, column: column, domains: state.catalog.domain(named:))
+            TypeChangeFacts.skipsRewrite(from: old.type, to: type, using: using, column: column,
+                                         isUTC: TypeChangeFacts.isUTC(state.timeZone), domains: state.catalog.domain(named:))
         } ?? false
         if keepsStorage {
-            effects.lock(table, kind, AlterTableFacts.alterColumnTypeInPlace.lock)
-            if let old, !old.checks.isEmpty { effects.appendUnique(table, to: \.scans) }
+            let fact = hasCheck(on: column, of: table, state: state)
+                ? AlterTableFacts.alterColumnTypeVerifyingChecks : AlterTableFacts.alterColumnTypeInPlace
+            effects.lock(table, kind, by: fact)
+            effects.scan(table, by: fact)
         } else {
             AlterTableEffects.rewrite(table, kind, AlterTableFacts.alterColumnType, .typeChange(column: column), into: &effects)
         }
+        ForeignKeyPartners.retype(column, of: table, keepsStorage: keepsStorage, state: state, into: &effects)
         let isWidening = keepsStorage || TypeChangeFacts.canonicalName(type) == "text" && type.arrayDimensions == 0
         if !isWidening {
             let from = old.map { " from \($0.type)" } ?? ""
@@ -65,14 +78,27 @@ enum ColumnEffects {
         }
     }
 
+    /// A CHECK on the column (its own, or the table's naming it) is verified again after a type change.
+    private static func hasCheck(on column: String, of table: QualifiedName, state: PatchState) -> Bool {
+        if let old = state.column(column, of: table), !old.checks.isEmpty { return true }
+        return state.constraints(of: table).contains { constraint in
+            guard case .check(let expression) = constraint.kind else { return false }
+            return expression.referencedColumns.contains { $0.last == column }
+        }
+    }
+
     static func setNotNull(_ column: String, on table: QualifiedName, kind: RelationKind,
                            state: PatchState, into effects: inout StatementEffects) {
-        if hasValidatedNotNullCheck(column, on: table, state: state) {
-            effects.lock(table, kind, AlterTableFacts.setNotNullProven.lock)
+        if state.isKnownNotNull(column, of: table) {
+            effects.lock(table, kind, by: AlterTableFacts.setNotNullAlready)
             return
         }
-        effects.lock(table, kind, AlterTableFacts.setNotNull.lock)
-        effects.appendUnique(table, to: \.scans)
+        if hasValidatedNotNullCheck(column, on: table, state: state) {
+            effects.lock(table, kind, by: AlterTableFacts.setNotNullProven)
+            return
+        }
+        effects.lock(table, kind, by: AlterTableFacts.setNotNull)
+        effects.scan(table, by: AlterTableFacts.setNotNull)
         effects.compatibility.append(CompatibilityBreak(
             kind: .setsNotNull, object: "\(table).\(column)",
             message: "code that writes NULL to \(table).\(column) fails once it is NOT NULL"))
@@ -96,7 +122,7 @@ enum ColumnEffects {
             }
         }
         for target in targets.map(state.resolve) {
-            effects.lock(target, state.kind(of: target), ConstraintFacts.drop.lock)
+            effects.lock(target, state.kind(of: target), by: ConstraintFacts.drop)
         }
     }
 }

@@ -42,7 +42,10 @@ public enum EffectAnalyzer {
         case .select(let select): DataFacts.select(select, state: state, into: &effects)
         case .alterSequence(let alter): CatalogFacts.alterSequence(alter, state: state, into: &effects)
         case .alterObjectSchema(let alter): CatalogFacts.setSchema(alter, state: state, into: &effects)
-        case .createFunction, .alterEnum, .setVariable, .transaction, .grant, .other: break
+        case .alterEnum(let alter): CatalogFacts.alterEnum(alter, state: state, into: &effects)
+        case .alterDomain(let alter): DomainFacts.alter(alter, state: state, into: &effects)
+        case .other(let untyped): UntypedStatementFacts.apply(untyped, state: state, into: &effects)
+        case .createFunction, .setVariable, .transaction, .grant: break
         }
         return effects
     }
@@ -56,7 +59,7 @@ public enum EffectAnalyzer {
         case .sequence: TableFacts.dropRelations(drop, kind: .sequence, state: state, into: &effects)
         case .trigger: CatalogFacts.dropTriggers(drop, state: state, into: &effects)
         case .function, .procedure: dropFunctions(drop, state: state, into: &effects)
-        default: break
+        default: UntypedStatementFacts.drop(drop, state: state, into: &effects)
         }
     }
 

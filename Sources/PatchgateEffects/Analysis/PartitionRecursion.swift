@@ -4,17 +4,15 @@ import PatchgateSyntax
 /// any depth) as it locks the parent, and the rewrites, scans and index builds happen there.
 enum PartitionRecursion {
     static func apply(to parent: QualifiedName, state: PatchState, into effects: inout StatementEffects) {
-        guard let mode = effects.lockMode(on: parent) else { return }
+        guard effects.lockMode(on: parent) != nil else { return }
         let partitions = leaves(of: parent, state: state)
         guard !partitions.isEmpty else { return }
         for partition in partitions {
             let kind = state.kind(of: partition)
-            effects.lock(partition, kind == .partitionedTable ? .partitionedTable : .table, mode)
+            effects.lock(partition, kind == .partitionedTable ? .partitionedTable : .table, likeParent: parent)
         }
         let storing = partitions.filter { state.kind(of: $0) != .partitionedTable }
-        move(parent, to: storing, in: \.rewrites, of: &effects)
-        move(parent, to: storing, in: \.scans, of: &effects)
-        move(parent, to: storing, in: \.wholeTableWrites, of: &effects)
+        effects.moveWork(from: parent, to: storing)
     }
 
     /// Every partition below the table, sub-partitioned ones included, in catalog order.
@@ -28,12 +26,5 @@ enum PartitionRecursion {
             pending += state.catalog.relation(next)?.partitions ?? []
         }
         return found
-    }
-
-    private static func move(_ parent: QualifiedName, to partitions: [QualifiedName],
-                             in list: WritableKeyPath<StatementEffects, [QualifiedName]>, of effects: inout StatementEffects) {
-        guard effects[keyPath: list].contains(parent) else { return }
-        effects[keyPath: list].removeAll { $0 == parent }
-        for partition in partitions { effects.appendUnique(partition, to: list) }
     }
 }

@@ -34,6 +34,7 @@ extension PatchState {
     private mutating func recordSetting(_ setting: SetVariable) {
         switch setting.name.lowercased() {
         case "lock_timeout": lockTimeoutMilliseconds = setting.value.flatMap(SettingDuration.milliseconds)
+        case "timezone": timeZone = setting.value
         case "search_path":
             searchPath = CatalogLoader.firstSchema(of: setting.value)
         default: break

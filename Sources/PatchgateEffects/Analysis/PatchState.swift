@@ -6,6 +6,8 @@ struct PatchState {
     let transactionMode: TransactionMode
     var searchPath = "public"
     var lockTimeoutMilliseconds: Int?
+    /// The session's TimeZone, once the patch sets it; nil means the server's, unknown.
+    var timeZone: String?
     var created: Set<QualifiedName> = []
     var emptyNew: Set<QualifiedName> = []
     var createdFunctions: Set<String> = []
@@ -43,6 +45,11 @@ struct PatchState {
     func constraints(of table: QualifiedName) -> [TableConstraint] { catalog.relation(table)?.constraints ?? [] }
 
     func column(_ name: String, of table: QualifiedName) -> Catalog.Column? { catalog.relation(table)?.column(name) }
+
+    /// Declared NOT NULL, or part of the primary key (which implies it).
+    func isKnownNotNull(_ column: String, of table: QualifiedName) -> Bool {
+        (self.column(column, of: table)?.isNotNull ?? false) || catalog.primaryKeyColumns(of: table).contains(column)
+    }
 
     func declaredVolatility(of function: String) -> Volatility? {
         catalog.functionVolatility[function].map { Volatility(declared: $0) }

@@ -12,20 +12,31 @@ enum CatalogFacts {
         truth: ["drop-trigger"])
     static let comment = Fact("catalog.comment", lock: .shareUpdateExclusive, doc: "sql-comment.html",
         truth: ["comment-on-table", "comment-on-column"])
-    static let addEnumValue = Fact("catalog.alter-type-add-value", lock: .accessShare, doc: "sql-altertype.html",
-        truth: ["alter-type-add-value"], note: "no table lock; on 15 it may run in a transaction, but the new value cannot be used before COMMIT")
+    // ALTER TYPE … ADD VALUE locks no relation (on 15 it may run in a transaction, but the new
+    // value cannot be used before COMMIT: rule enum-value-in-transaction), so it has no row.
+
+    /// Renaming an enum value takes no table lock, but code that still writes the old label fails.
+    static func alterEnum(_ statement: AlterEnum, state: PatchState, into effects: inout StatementEffects) {
+        guard let old = statement.renamedFrom else { return }
+        let type = state.resolve(statement.name)
+        effects.compatibility.append(CompatibilityBreak(
+            kind: .renamesEnumValue, object: "\(type).\(old)",
+            message: "code that writes or compares '\(old)' as a \(type) value fails once it is renamed"))
+    }
 
     static let alterSequence = Fact("catalog.alter-sequence", lock: .shareRowExclusive, doc: "sql-altersequence.html",
         truth: ["alter-sequence-increment", "alter-sequence-restart", "alter-sequence-as-bigint", "alter-sequence-owned-by"],
         note: "server: SHARE ROW EXCLUSIVE on the sequence; the docs name no lock")
+    static let ownedByTable = Fact("catalog.alter-sequence.owned-by-table", lock: .accessShare, doc: "sql-altersequence.html",
+        truth: ["alter-sequence-owned-by"], note: "server: OWNED BY reads the table it names")
     static let setSchema = Fact("catalog.set-schema", lock: .accessExclusive, doc: "sql-altertable.html",
         truth: ["alter-set-schema"])
 
-    static let all = [createView, replaceView, createTrigger, dropTrigger, comment, addEnumValue, alterSequence, setSchema]
+    static let all = [createView, replaceView, createTrigger, dropTrigger, comment, alterSequence, ownedByTable, setSchema]
 
     static func alterSequence(_ statement: AlterSequence, state: PatchState, into effects: inout StatementEffects) {
-        effects.lock(state.resolve(statement.name), .sequence, alterSequence.lock)
-        if let table = statement.ownedBy.map(state.resolve) { effects.lock(table, state.kind(of: table), .accessShare) }
+        effects.lock(state.resolve(statement.name), .sequence, by: alterSequence)
+        if let table = statement.ownedBy.map(state.resolve) { effects.lock(table, state.kind(of: table), by: ownedByTable) }
     }
 
     static func setSchema(_ statement: AlterObjectSchema, state: PatchState, into effects: inout StatementEffects) {
@@ -37,16 +48,16 @@ enum CatalogFacts {
         case .index: .index
         default: state.kind(of: relation)
         }
-        effects.lock(relation, kind, setSchema.lock)
+        effects.lock(relation, kind, by: setSchema)
     }
 
     static func createView(_ statement: CreateView, state: PatchState, into effects: inout StatementEffects) {
         let view = state.resolve(statement.name)
         for source in statement.sourceRelations.map(state.resolve) where source != view {
-            effects.lock(source, state.kind(of: source), createView.lock)
+            effects.lock(source, state.kind(of: source), by: createView)
         }
         if statement.isReplace && state.isPreExisting(view) {
-            effects.lock(view, .view, replaceView.lock)
+            effects.lock(view, .view, by: replaceView)
         } else {
             effects.created.append(view)
         }
@@ -54,13 +65,13 @@ enum CatalogFacts {
 
     static func createTrigger(_ statement: CreateTrigger, state: PatchState, into effects: inout StatementEffects) {
         let table = state.resolve(statement.table)
-        effects.lock(table, state.kind(of: table), createTrigger.lock)
+        effects.lock(table, state.kind(of: table), by: createTrigger)
     }
 
     static func dropTriggers(_ statement: Drop, state: PatchState, into effects: inout StatementEffects) {
         for parts in statement.objects where parts.count >= 2 {
             let table = state.resolve(QualifiedName(parts: Array(parts.dropLast())))
-            effects.lock(table, state.kind(of: table), dropTrigger.lock)
+            effects.lock(table, state.kind(of: table), by: dropTrigger)
         }
     }
 
@@ -73,6 +84,6 @@ enum CatalogFacts {
         }
         guard !relationParts.isEmpty else { return }
         let relation = state.resolve(QualifiedName(parts: relationParts))
-        effects.lock(relation, state.kind(of: relation), comment.lock)
+        effects.lock(relation, state.kind(of: relation), by: comment)
     }
 }

@@ -3,12 +3,14 @@ import PatchgateSyntax
 /// VACUUM, ANALYZE, CLUSTER, REFRESH MATERIALIZED VIEW.
 enum MaintenanceFacts {
     static let vacuum = Fact("maintenance.vacuum", lock: .shareUpdateExclusive, doc: "sql-vacuum.html",
-        truth: ["vacuum"], note: "cannot run inside a transaction block")
+        truth: ["vacuum", "vacuum-full-false", "vacuum-full-off", "vacuum-full-zero"],
+        note: "cannot run inside a transaction block; FULL false (off, 0) is a plain VACUUM")
     static let vacuumFull = Fact("maintenance.vacuum-full", lock: .accessExclusive, rewrites: true, doc: "sql-vacuum.html",
-        truth: ["vacuum-full"])
+        truth: ["vacuum-full", "vacuum-full-true"])
     static let analyze = Fact("maintenance.analyze", lock: .shareUpdateExclusive, doc: "sql-analyze.html", truth: ["analyze"])
     static let cluster = Fact("maintenance.cluster", lock: .accessExclusive, rewrites: true, doc: "sql-cluster.html",
-        truth: ["cluster-table-using-index", "cluster-table-marked"])
+        truth: ["cluster-table-using-index", "cluster-table-marked", "cluster-all-marked"],
+        note: "a bare CLUSTER re-clusters every table marked CLUSTER ON, and cannot run inside a transaction block")
     static let refresh = Fact("maintenance.refresh-materialized-view", lock: .accessExclusive, rewrites: true,
         doc: "sql-refreshmaterializedview.html", truth: ["refresh-materialized-view"])
     static let refreshConcurrently = Fact("maintenance.refresh-materialized-view.concurrently", lock: .exclusive,
@@ -21,36 +23,36 @@ enum MaintenanceFacts {
         let fact = !statement.isVacuum ? analyze : statement.isFull ? vacuumFull : vacuum
         if statement.isVacuum { effects.isTransactional = false }
         for table in statement.tables.map(state.resolve) {
-            effects.lock(table, state.kind(of: table), fact.lock)
-            if fact.rewritesTable {
-                effects.appendUnique(table, to: \.rewrites)
-                effects.rewriteReasons.append(.vacuumFull)
-            }
+            effects.lock(table, state.kind(of: table), by: fact)
+            effects.rewrite(table, by: fact, .vacuumFull)
         }
     }
 
     static func cluster(_ statement: Cluster, state: PatchState, into effects: inout StatementEffects) {
         guard let table = statement.table.map(state.resolve) else {
+            // Each marked table is clustered in a transaction of its own.
             effects.isTransactional = false
+            for marked in state.catalog.clusteredTables { recluster(marked, state: state, into: &effects) }
             return
         }
-        effects.lock(table, state.kind(of: table), cluster.lock)
+        effects.lock(table, state.kind(of: table), by: cluster)
         if let index = statement.index.map({ QualifiedName(schema: table.schema, name: $0) }) {
-            effects.lock(index, .index, cluster.lock)
+            effects.lock(index, .index, by: cluster)
             // The rewrite rebuilds every index; the one named here is the only one known without a catalog.
             effects.indexBuilds.append(IndexBuild(index: index, table: table, isConcurrent: false))
         }
-        effects.appendUnique(table, to: \.rewrites)
-        effects.rewriteReasons.append(.cluster)
+        effects.rewrite(table, by: cluster, .cluster)
+    }
+
+    private static func recluster(_ table: QualifiedName, state: PatchState, into effects: inout StatementEffects) {
+        effects.lock(table, state.kind(of: table), by: cluster)
+        effects.rewrite(table, by: cluster, .cluster)
     }
 
     static func refresh(_ statement: RefreshMaterializedView, state: PatchState, into effects: inout StatementEffects) {
         let view = state.resolve(statement.name)
         let fact = statement.isConcurrent ? refreshConcurrently : refresh
-        effects.lock(view, .materializedView, fact.lock)
-        if fact.rewritesTable {
-            effects.appendUnique(view, to: \.rewrites)
-            effects.rewriteReasons.append(.materializedViewRefresh)
-        }
+        effects.lock(view, .materializedView, by: fact)
+        effects.rewrite(view, by: fact, .materializedViewRefresh)
     }
 }

@@ -11,10 +11,16 @@ enum TypeChangeFacts {
     /// one rewrites (ATColumnChangeRequiresRewrite; seen on a 15.18 server: varchar(100) → a
     /// plain domain over varchar(200) keeps the table, → one with a CHECK or NOT NULL rewrites).
     static func skipsRewrite(from old: ColumnType, to new: ColumnType, using: Expression?, column: String,
-                             domains: (ColumnType) -> CreateDomain? = { _ in nil }) -> Bool {
-        if let using, using != .column([column]) { return false }
+                             isUTC: Bool = false, domains: (ColumnType) -> CreateDomain? = { _ in nil }) -> Bool {
+        // USING the column itself, or the column cast to the new type, is no conversion of its own.
+        if let using, using != .column([column]), using != .typeCast(.column([column]), new) { return false }
+        if domains(old) == nil, domains(new) == nil, canonicalName(old) == canonicalName(new),
+           old.modifiers == new.modifiers, old.arrayDimensions == new.arrayDimensions {
+            return true  // the same type: nothing to convert
+        }
         if let domain = domains(new) {
-            return !domain.hasConstraints && skipsRewrite(from: old, to: domain.baseType, using: nil, column: column, domains: domains)
+            return !domain.hasConstraints
+                && skipsRewrite(from: old, to: domain.baseType, using: nil, column: column, isUTC: isUTC, domains: domains)
         }
         if let domain = domains(old) {
             // Out of a domain only into its own base type: plain text → text keeps the table,
@@ -34,10 +40,28 @@ enum TypeChangeFacts {
         case ("varbit", "varbit"): return isWidening(old.modifiers.first ?? nil, new.modifiers.first ?? nil)
         case ("timestamp", "timestamp"), ("timestamptz", "timestamptz"), ("time", "time"), ("timetz", "timetz"),
              ("interval", "interval"):
-            return isWidening(old.modifiers.first ?? nil, new.modifiers.first ?? nil)
+            return isWidening(old.modifiers.first ?? maximumSecondsPrecision, new.modifiers.first ?? maximumSecondsPrecision)
+        case ("timestamp", "timestamptz"), ("timestamptz", "timestamp"):
+            // Binary coercible only where the session's zone is UTC for good (no DST): the
+            // server skips the rewrite then (TimestampTimestampTzRequiresRewrite).
+            return isUTC && old.modifiers == new.modifiers
+        case ("citext", "text"), ("text", "citext"), ("varchar", "citext"), ("citext", "varchar"):
+            // citext is binary coercible with text and varchar; a bounded varchar target needs a length check.
+            return to != "varchar" || new.modifiers.isEmpty
         case ("cidr", "inet"): return true
         default: return false
         }
+    }
+
+    /// Fractional seconds of time, timestamp and interval: unbounded is the maximum, 6
+    /// (MAX_TIME_PRECISION), so time → time(6) changes nothing and time(3) rounds every value.
+    static let maximumSecondsPrecision = 6
+
+    /// Zones whose offset is zero all year: a timestamp reads the same with or without a zone.
+    static func isUTC(_ zone: String?) -> Bool {
+        guard let zone = zone?.lowercased() else { return false }
+        let bare = zone.hasPrefix("etc/") ? String(zone.dropFirst(4)) : zone
+        return ["utc", "uct", "gmt", "gmt0", "gmt+0", "gmt-0", "zulu", "universal", "greenwich", "z"].contains(bare)
     }
 
     /// PostgreSQL's internal names for the SQL-standard spellings.

@@ -21,21 +21,65 @@ public struct StatementEffects: Hashable, Sendable {
 
     public init() {}
 
-    /// Adds a lock, keeping only the strongest mode per relation.
-    public mutating func lock(_ relation: QualifiedName, _ kind: RelationKind, _ mode: LockMode) {
+    /// Adds the lock a fact names, keeping only the strongest mode per relation. A lock taken
+    /// at once outranks the same mode taken after older queries: queries can queue behind it.
+    mutating func lock(_ relation: QualifiedName, _ kind: RelationKind, by fact: Fact) {
+        let mode = fact.lock, isAfterOlderQueries = fact.isAfterOlderQueries
         if let existing = locks.firstIndex(where: { $0.relation == relation }) {
-            if locks[existing].mode < mode { locks[existing].mode = mode }
+            if locks[existing].mode < mode {
+                locks[existing].mode = mode
+                locks[existing].isAfterOlderQueries = isAfterOlderQueries
+            } else if locks[existing].mode == mode, !isAfterOlderQueries {
+                locks[existing].isAfterOlderQueries = false
+            }
             if locks[existing].kind == .table, kind != .table { locks[existing].kind = kind }
         } else {
-            locks.append(RelationLock(relation: relation, kind: kind, mode: mode))
+            locks.append(RelationLock(relation: relation, kind: kind, mode: mode, isAfterOlderQueries: isAfterOlderQueries))
         }
+    }
+
+    /// A table the fact rewrites (new storage, every row copied), and why.
+    mutating func rewrite(_ table: QualifiedName, by fact: Fact, _ reason: RewriteReason) {
+        guard fact.rewritesTable else { return }
+        appendUnique(table, to: \.rewrites)
+        rewriteReasons.append(reason)
+    }
+
+    /// A table whose every row the fact's statement writes.
+    mutating func wholeTableWrite(_ table: QualifiedName, by fact: Fact) {
+        appendUnique(table, to: \.wholeTableWrites)
+    }
+
+    /// A partition locked as its parent is: the recursion of an ALTER TABLE on a partitioned table.
+    mutating func lock(_ partition: QualifiedName, _ kind: RelationKind, likeParent parent: QualifiedName) {
+        guard let lock = locks.first(where: { $0.relation == parent }) else { return }
+        if let existing = locks.firstIndex(where: { $0.relation == partition }) {
+            guard locks[existing].mode < lock.mode else { return }
+            locks[existing].mode = lock.mode
+            locks[existing].isAfterOlderQueries = lock.isAfterOlderQueries
+        } else {
+            locks.append(RelationLock(relation: partition, kind: kind, mode: lock.mode, isAfterOlderQueries: lock.isAfterOlderQueries))
+        }
+    }
+
+    /// The rewrites, scans and whole-table writes of a partitioned table happen in its partitions.
+    mutating func moveWork(from parent: QualifiedName, to partitions: [QualifiedName]) {
+        for list in [\StatementEffects.rewrites, \.scans, \.wholeTableWrites] where self[keyPath: list].contains(parent) {
+            self[keyPath: list].removeAll { $0 == parent }
+            for partition in partitions { appendUnique(partition, to: list) }
+        }
+    }
+
+    /// A table the fact reads in full to verify it (a constraint, NOT NULL, a partition bound).
+    mutating func scan(_ table: QualifiedName, by fact: Fact) {
+        if fact.scansTable { appendUnique(table, to: \.scans) }
     }
 
     public func lockMode(on relation: QualifiedName) -> LockMode? {
         locks.first { $0.relation == relation }?.mode
     }
 
-    mutating func appendUnique(_ name: QualifiedName, to list: WritableKeyPath<StatementEffects, [QualifiedName]>) {
+    private mutating func appendUnique(_ name: QualifiedName, to list: WritableKeyPath<StatementEffects, [QualifiedName]>) {
         if !self[keyPath: list].contains(name) { self[keyPath: list].append(name) }
     }
 }
@@ -44,6 +88,9 @@ public struct RelationLock: Hashable, Sendable {
     public let relation: QualifiedName
     public var kind: RelationKind
     public var mode: LockMode
+    /// Taken only after every query older than the statement has ended: nothing queues behind
+    /// it (DROP INDEX CONCURRENTLY on the index, the last step of DETACH … CONCURRENTLY).
+    public var isAfterOlderQueries = false
 }
 
 public struct IndexBuild: Hashable, Sendable {
@@ -61,7 +108,9 @@ public struct CompatibilityBreak: Hashable, Sendable {
              dropsFunction = "drops-function", renamesColumn = "renames-column",
              renamesTable = "renames-table", renamesView = "renames-view",
              renamesFunction = "renames-function", addsRequiredColumn = "adds-required-column",
-             setsNotNull = "sets-not-null", changesColumnType = "changes-column-type"
+             setsNotNull = "sets-not-null", changesColumnType = "changes-column-type",
+             renamesType = "renames-type", renamesEnumValue = "renames-enum-value", renamesSchema = "renames-schema",
+             dropsDatabase = "drops-database"
     }
 
     public let kind: Kind

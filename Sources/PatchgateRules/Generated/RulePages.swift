@@ -559,6 +559,39 @@ CREATE TABLE invoice_import (id bigint, amount numeric(12,2), raw_line text);
 ALTER TABLE invoice_import DROP COLUMN raw_line;
 ```
 """###,
+        "dropping-database": ###"""
+# dropping-database
+
+**Severity:** error · **Verdict:** rejected
+
+Catches `DROP DATABASE`. It is never a schema patch to apply while the application runs: every connection to the database fails once it is gone, and the statement cannot even run in the transaction a migration runner wraps a file in.
+
+## Why
+[DROP DATABASE](https://www.postgresql.org/docs/15/sql-dropdatabase.html) "removes the catalog entries for the database and deletes the directory containing the data"; it "cannot be executed while connected to the target database" and "cannot be executed inside a transaction block". With `WITH (FORCE)` it terminates every other session connected to the database first. Nothing in the database survives, and there is no undo short of a restore.
+
+## Safe alternative
+Drop a database by hand, outside the migrations, once no client connects to it any more.
+
+```sql
+-- run by an operator, connected to another database, after the last client has gone
+DROP DATABASE IF EXISTS reporting_archive;
+```
+
+## Examples
+```sql bad
+-- patchgate: no-transaction
+DROP DATABASE reporting_archive;
+```
+
+```sql bad
+-- patchgate: no-transaction
+DROP DATABASE IF EXISTS reporting_archive WITH (FORCE);
+```
+
+```sql good
+CREATE SCHEMA reporting_archive;
+```
+"""###,
         "dropping-table": ###"""
 # dropping-table
 
@@ -1217,7 +1250,7 @@ INSERT INTO public.launchpaddatabaserevision (major, minor, patch) VALUES (2300,
 
 **Severity:** error · **Verdict:** rejected
 
-Catches a file that holds both a statement that needs the downtime window (a finding with verdict `downtime`, such as a plain `DROP INDEX`) and a statement that must run outside a transaction (`CREATE INDEX CONCURRENTLY`, `DROP INDEX CONCURRENTLY`, `REINDEX … CONCURRENTLY`, `VACUUM` …). No way of applying such a file works: the window applies cold patches in one transaction, where the second kind fails, and applied live outside a transaction the first kind is not safe.
+Catches a file that holds both a statement that needs the downtime window (a finding with verdict `downtime`, such as a plain `DROP INDEX`) and a statement that must run outside a transaction (`CREATE INDEX CONCURRENTLY`, `DROP INDEX CONCURRENTLY`, `REINDEX … CONCURRENTLY`, `VACUUM` …). No way of applying such a file works: the window applies cold patches in one transaction, where the second kind fails, and applied live outside a transaction the first kind is not safe. A statement is not mixed with itself: alone in its file, one that needs the window and must run outside a transaction (`VACUUM FULL`) is applied in the window outside a transaction.
 
 ## Why
 The concurrent commands and `VACUUM` cannot run inside a transaction block ([CREATE INDEX](https://www.postgresql.org/docs/15/sql-createindex.html), [DROP INDEX](https://www.postgresql.org/docs/15/sql-dropindex.html), [VACUUM](https://www.postgresql.org/docs/15/sql-vacuum.html)): wrapped in one, the file fails with `… cannot run inside a transaction block` and nothing is applied. Run outside a transaction, PostgreSQL works in autocommit mode: "each statement is executed in its own transaction and a commit is implicitly performed at the end of the statement" ([BEGIN](https://www.postgresql.org/docs/15/sql-begin.html)), so a failure half-way leaves the file half applied, and the statements that needed the window — because they take a strong lock such as the `ACCESS EXCLUSIVE` of a plain `DROP INDEX` — run on the live database.
@@ -1252,6 +1285,16 @@ CREATE INDEX CONCURRENTLY orders_state_idx ON orders (state);
 ```sql good
 SET lock_timeout = '2s';
 DROP INDEX orders_status_idx;
+```
+
+```sql good
+-- patchgate: no-transaction
+DROP INDEX CONCURRENTLY orders_status_idx;
+```
+
+```sql good
+-- patchgate: no-transaction
+REINDEX INDEX CONCURRENTLY orders_status_idx;
 ```
 """###,
         "modified-landed-patch": ###"""
@@ -1502,6 +1545,46 @@ ALTER TABLE invoice RENAME TO bill;
 CREATE VIEW invoice AS SELECT * FROM bill;
 ```
 """###,
+        "renaming-type-or-schema": ###"""
+# renaming-type-or-schema
+
+**Severity:** error · **Verdict:** rejected
+
+Catches `ALTER TYPE … RENAME TO`, `ALTER TYPE … RENAME VALUE` and `ALTER SCHEMA … RENAME TO`. Code deployed before the patch keeps spelling the old name — in casts, in enum labels it writes or compares, in schema-qualified queries — until it is redeployed, and every such query fails from the moment the rename commits.
+
+## Why
+[ALTER TYPE](https://www.postgresql.org/docs/15/sql-altertype.html) `RENAME TO` changes the type's name and `RENAME VALUE` an enum label; [ALTER SCHEMA](https://www.postgresql.org/docs/15/sql-alterschema.html) `RENAME TO` changes the schema's name. None touches a table, so the statement is quick and takes no table lock, but after it a query that writes `'old_label'::mood`, casts to the old type name or names `old_schema.table` fails (`invalid input value for enum`, `type "…" does not exist`, `relation "…" does not exist`). Code and schema cannot switch names at the same instant.
+
+## Safe alternative
+Add the new name beside the old one and move the code first: add the new enum value (`ALTER TYPE … ADD VALUE`), or create the new type or schema, deploy code that uses it, then remove the old name in a later patch.
+
+```sql
+-- first patch: the new label exists beside the old one
+ALTER TYPE mood ADD VALUE 'blue';
+-- later, once no code writes 'sad': migrate the rows, then retire the label
+```
+
+## Examples
+```sql bad
+ALTER TYPE mood RENAME VALUE 'sad' TO 'blue';
+```
+
+```sql bad
+ALTER TYPE mood RENAME TO feeling;
+```
+
+```sql bad
+ALTER SCHEMA billing RENAME TO accounts;
+```
+
+```sql good
+ALTER TYPE mood ADD VALUE 'blue';
+```
+
+```sql good
+CREATE SCHEMA accounts;
+```
+"""###,
         "require-concurrent-index-creation": ###"""
 # require-concurrent-index-creation
 
@@ -1623,7 +1706,7 @@ REINDEX TABLE CONCURRENTLY orders;
 
 **Severity:** warning · **Verdict:** downtime
 
-Catches a statement that takes a lock stronger than `SHARE UPDATE EXCLUSIVE` — `SHARE`, `SHARE ROW EXCLUSIVE`, `EXCLUSIVE` or `ACCESS EXCLUSIVE` — on a relation other than a view (a table, index, sequence or materialized view) that existed before the patch, when no `lock_timeout` is set before it, or the one set is longer than the allowed limit (10 s by default, `--max-lock-timeout`). Without that guard the statement can only be applied in the downtime window; with it, a brief catalog change can run live. Statements that another rule already rejected are not reported again.
+Catches a statement that takes a lock stronger than `SHARE UPDATE EXCLUSIVE` — `SHARE`, `SHARE ROW EXCLUSIVE`, `EXCLUSIVE` or `ACCESS EXCLUSIVE` — on a relation other than a view (a table, index, sequence or materialized view) that existed before the patch, when no `lock_timeout` is set before it, or the one set is longer than the allowed limit (10 s by default, `--max-lock-timeout`). Without that guard the statement can only be applied in the downtime window; with it, a brief catalog change can run live. Statements that another rule already rejected are not reported again. A lock taken only after every older query has ended is not counted: `DROP INDEX CONCURRENTLY` and `REINDEX … CONCURRENTLY` take `ACCESS EXCLUSIVE` on the old index, and `DETACH PARTITION … CONCURRENTLY` on the partition, only once they have waited out the queries that could use it, so nothing queues behind that lock.
 
 ## Why
 These lock modes conflict with the `ROW EXCLUSIVE` lock of every write, and `ACCESS EXCLUSIVE` with every lock at all, including that of a plain `SELECT` ([explicit locking](https://www.postgresql.org/docs/15/explicit-locking.html)). The statement must wait until every transaction holding a conflicting lock on the table ends — a long report, an idle open transaction — and the server queues later lock requests that conflict with the waiting one behind it, so while it waits, the queries on the table pile up too, even if the change itself would take a millisecond. [`lock_timeout`](https://www.postgresql.org/docs/15/runtime-config-client.html#GUC-LOCK-TIMEOUT) bounds that: it aborts "any statement that waits longer than the specified amount of time while attempting to acquire a lock on a table, index, row, or other database object", separately for each lock acquisition attempt; zero, the default, disables it. A statement that times out fails with `canceling statement due to lock timeout` and can simply be retried.
@@ -1660,6 +1743,16 @@ ALTER TABLE orders ADD COLUMN note text;
 SET LOCAL lock_timeout = '2s';
 CREATE TRIGGER orders_audit AFTER UPDATE ON orders
   FOR EACH ROW EXECUTE FUNCTION audit_row();
+```
+
+```sql good
+-- patchgate: no-transaction
+DROP INDEX CONCURRENTLY orders_status_idx;
+```
+
+```sql good
+-- patchgate: no-transaction
+REINDEX INDEX CONCURRENTLY orders_status_idx;
 ```
 """###,
         "setting-not-null": ###"""

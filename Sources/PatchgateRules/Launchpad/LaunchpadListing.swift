@@ -74,7 +74,7 @@ public enum LaunchpadListing: Hashable, Sendable {
         case .rename: .rename
         case .alterTable(let alter): alterTableListing(alter)
         case .createTableAs, .reindex, .createEnum, .alterEnum, .refreshMaterializedView, .cluster, .vacuum, .truncate,
-             .lock, .transaction, .update, .delete, .select, .alterSequence, .createSequence, .createDomain, .alterObjectSchema, .other:
+             .lock, .transaction, .update, .delete, .select, .alterSequence, .createSequence, .createDomain, .alterObjectSchema, .alterDomain, .other:
             .unlisted(kind: statement.kind)
         }
     }

@@ -8,10 +8,13 @@ struct MixedHotAndCold: Rule {
     static let verdict = Verdict.rejected
     static let summary = "the file mixes downtime statements with ones that must run outside a transaction"
 
+    /// A statement is not mixed with itself: alone in its file, one that needs the window and
+    /// must run outside a transaction is applied in the window outside a transaction.
     func findings(in patch: PatchContext) -> [Finding] {
         let cold = patch.earlierFindings.filter { $0.verdict == .downtime }.compactMap(\.statementIndex)
         let outside = patch.statements.filter { !$0.effects.isTransactional }
-        guard let coldIndex = cold.min(), let first = outside.first,
+        guard let first = outside.first(where: { candidate in cold.contains { $0 != candidate.parsed.index } }),
+              let coldIndex = cold.filter({ $0 != first.parsed.index }).min(),
               let coldStatement = patch.statements.first(where: { $0.parsed.index == coldIndex }) else { return [] }
         let coldLine = patch.source.position(of: coldStatement.parsed.span.start).line
         return [patch.finding(Self.self, first,

@@ -13,8 +13,11 @@ struct RequireLockTimeout: StatementRule {
         // Launchpad's fast downtime disconnects every client before a cold patch runs: no
         // query queues behind its locks.
         guard !patch.isAlreadyRejected(statement), patch.launchpad?.applyClass != .cold else { return [] }
+        // A lock taken only after every older query has ended (DROP INDEX CONCURRENTLY's on the
+        // index) has nothing to wait for, so no query queues behind it.
         let strong = statement.effects.locks.filter { lock in
-            lock.mode > .shareUpdateExclusive && lock.kind != .view && statement.context.isPreExisting(lock.relation)
+            lock.mode > .shareUpdateExclusive && !lock.isAfterOlderQueries && lock.kind != .view
+                && statement.context.isPreExisting(lock.relation)
         }
         guard let lock = strong.first else { return [] }
         let limit = patch.options.maxLockTimeoutMilliseconds

@@ -51,6 +51,7 @@ enum AlterTableReader {
         case "AT_AddIdentity": return .addIdentity(column: name)
         case "AT_DropIdentity": return .dropIdentity(column: name)
         case "AT_ClusterOn": return .clusterOn(index: name)
+        case "AT_DropCluster": return .setWithoutCluster
         case "AT_ReplicaIdentity": return .replicaIdentity
         case "AT_EnableRowSecurity", "AT_DisableRowSecurity", "AT_ForceRowSecurity", "AT_NoForceRowSecurity": return .rowSecurity
         default: return .other(subtype: EnumName.camelCase(subtype))

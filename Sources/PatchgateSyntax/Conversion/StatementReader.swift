@@ -34,7 +34,7 @@ enum StatementReader {
                 tables: relations(statement["relations"]),
                 mode: LockMode(rawValue: statement["mode"].int) ?? .accessExclusive, isNoWait: statement["nowait"].bool))
         case "VariableSetStmt": return SessionReader.setVariable(statement)
-        case "TransactionStmt": return SessionReader.transaction(statement) ?? .other(nodeName: "TransactionStmt")
+        case "TransactionStmt": return SessionReader.transaction(statement) ?? .other(UntypedStatement(nodeName: "TransactionStmt"))
         case "CommentStmt":
             let text = statement["comment"].string
             return .comment(CommentOn(
@@ -48,7 +48,8 @@ enum StatementReader {
             return .delete(Delete(table: statement["relation"].qualifiedName, hasWhere: statement["whereClause"].isPresent))
         case "SelectStmt":
             return .select(Select(sourceRelations: RelationCollector.relations(in: node),
-                                  locksRows: !statement["lockingClause"].elements.isEmpty))
+                                  locksRows: !statement["lockingClause"].elements.isEmpty,
+                                  writtenSequences: UntypedReader.writtenSequences(in: node)))
         case "AlterSeqStmt": return .alterSequence(alterSequence(statement))
         case "CreateSeqStmt": return .createSequence(statement["sequence"].qualifiedName)
         case "CreateDomainStmt":
@@ -65,7 +66,8 @@ enum StatementReader {
                 relation: relation.isPresent ? relation.qualifiedName : nil,
                 object: object.isPresent ? ObjectNameReader.parts(of: object) : [],
                 newSchema: statement["newschema"].string))
-        case let name: return .other(nodeName: name.isEmpty ? "Node" : name)
+        case "AlterDomainStmt": return .alterDomain(UntypedReader.alterDomain(statement))
+        case let name: return .other(UntypedReader.statement(nodeName: name.isEmpty ? "Node" : name, fields: statement))
         }
     }
 
@@ -219,15 +221,15 @@ enum StatementReader {
     }
 
     private static func vacuum(_ statement: TreeValue) -> Vacuum {
-        let options = statement["options"].elements.compactMap { node -> String? in
+        let enabledOptions = statement["options"].elements.compactMap { node -> String? in
             let option = node.node("DefElem")
-            return option.isPresent ? option["defname"].string : nil
+            return option.isPresent && UntypedReader.isEnabled(option) ? option["defname"].string : nil
         }
         let tables = statement["rels"].elements.compactMap { node -> QualifiedName? in
             let relation = node.node("VacuumRelation")
             return relation.isPresent ? relation["relation"].qualifiedName : nil
         }
-        return Vacuum(isVacuum: statement["is_vacuumcmd"].bool, isFull: options.contains("full"), tables: tables)
+        return Vacuum(isVacuum: statement["is_vacuumcmd"].bool, isFull: enabledOptions.contains("full"), tables: tables)
     }
 
     private static func grant(_ statement: TreeValue) -> Grant {

@@ -46,6 +46,8 @@ public enum AlterTableAction: Hashable, Sendable {
     case addIdentity(column: String)
     case dropIdentity(column: String)
     case clusterOn(index: String)
+    /// `SET WITHOUT CLUSTER`.
+    case setWithoutCluster
     case replicaIdentity
     case rowSecurity
     /// Any subcommand not typed above, with PostgreSQL's AlterTableType name.

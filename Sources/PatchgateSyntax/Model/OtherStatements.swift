@@ -117,6 +117,8 @@ public struct Select: Hashable, Sendable {
     public let sourceRelations: [QualifiedName]
     /// `FOR UPDATE` / `FOR SHARE` …: rows are locked, and the tables take ROW SHARE.
     public let locksRows: Bool
+    /// Sequences named by `setval('s', …)` or `nextval('s')`, which write them.
+    public var writtenSequences: [QualifiedName] = []
 }
 
 public struct AlterSequence: Hashable, Sendable {
@@ -132,4 +134,37 @@ public struct AlterObjectSchema: Hashable, Sendable {
     public let relation: QualifiedName?
     public let object: [String]
     public let newSchema: String
+}
+
+/// A statement patchgate does not type: PostgreSQL's node name, the relations its own fields
+/// name (`ON t`, `FROM t`; not those inside its expressions), and the dotted name of an object
+/// it names alone (`defnames`: a statistics object).
+public struct UntypedStatement: Hashable, Sendable {
+    public let nodeName: String
+    public let relations: [QualifiedName]
+    public let objectName: [String]
+
+    public init(nodeName: String, relations: [QualifiedName] = [], objectName: [String] = []) {
+        self.nodeName = nodeName
+        self.relations = relations
+        self.objectName = objectName
+    }
+}
+
+/// `ALTER DOMAIN`: the changes that make PostgreSQL check the columns of the domain.
+public struct AlterDomain: Hashable, Sendable {
+    public enum Action: Hashable, Sendable {
+        /// `ADD CONSTRAINT`; NOT VALID leaves existing values unchecked.
+        case addConstraint(isNotValid: Bool)
+        case setNotNull
+        case validateConstraint
+        case other
+    }
+    public let name: QualifiedName
+    public let action: Action
+
+    public init(name: QualifiedName, action: Action) {
+        self.name = name
+        self.action = action
+    }
 }

@@ -32,7 +32,9 @@ public enum Statement: Hashable, Sendable {
     case createSequence(QualifiedName)
     case createDomain(CreateDomain)
     case alterObjectSchema(AlterObjectSchema)
-    case other(nodeName: String)
+    case alterDomain(AlterDomain)
+    /// A statement patchgate does not type, with the relations and the object it names.
+    case other(UntypedStatement)
 
     /// The kind as SQL words for messages: `CREATE INDEX`, `ALTER TABLE`.
     /// (Without Foundation's string search: rules ask for it once per finding, in every file.)
@@ -75,6 +77,7 @@ public enum Statement: Hashable, Sendable {
         case .createSequence: "create-sequence"
         case .createDomain: "create-domain"
         case .alterObjectSchema: "set-schema"
+        case .alterDomain: "alter-domain"
         case .other: "other"
         }
     }

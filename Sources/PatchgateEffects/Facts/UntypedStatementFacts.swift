@@ -3,30 +3,29 @@ import PatchgateSyntax
 /// Statements patchgate does not type, keyed by PostgreSQL's node name (`DropStmt.<kind>` for
 /// a DROP of such an object): the fact's lock goes on the relations the statement names, or,
 /// for an object named alone (a statistics object), on the relation the catalog says it was
-/// made on. Adding one is a row here and a truth case.
+/// made on. Adding one is a row in `rows` and a truth case.
 enum UntypedStatementFacts {
-    static let createPolicy = Fact("untyped.create-policy", lock: .accessExclusive, doc: "sql-createpolicy.html",
-        truth: ["create-policy", "create-policy-with-check", "create-policy-for-select"])
-    static let alterPolicy = Fact("untyped.alter-policy", lock: .accessExclusive, doc: "sql-alterpolicy.html",
-        truth: ["alter-policy-using", "alter-policy-to-role"])
-    static let dropPolicy = Fact("untyped.drop-policy", lock: .accessExclusive, doc: "sql-droppolicy.html",
-        truth: ["drop-policy", "drop-policy-if-exists"])
-    static let createRule = Fact("untyped.create-rule", lock: .accessExclusive, doc: "sql-createrule.html",
-        truth: ["create-rule-do-instead-nothing", "create-rule-do-also-notify", "create-or-replace-rule"])
-    static let dropRule = Fact("untyped.drop-rule", lock: .accessExclusive, doc: "sql-droprule.html", truth: ["drop-rule"])
-    static let createStatistics = Fact("untyped.create-statistics", lock: .shareUpdateExclusive, doc: "sql-createstatistics.html",
-        truth: ["create-statistics", "create-statistics-ndistinct"])
-    static let dropStatistics = Fact("untyped.drop-statistics", lock: .shareUpdateExclusive, doc: "sql-dropstatistics.html",
-        truth: ["drop-statistics", "drop-statistics-qualified"],
-        note: "server: SHARE UPDATE EXCLUSIVE on the table the statistics object was made on, which the statement does not name")
-
-    static let byNode: [String: Fact] = [
-        "CreatePolicyStmt": createPolicy, "AlterPolicyStmt": alterPolicy, "DropStmt.policy": dropPolicy,
-        "RuleStmt": createRule, "DropStmt.rule": dropRule,
-        "CreateStatsStmt": createStatistics, "DropStmt.statisticext": dropStatistics,
+    /// One row per node name: `DropStmt.<kind>` for a DROP of such an object.
+    static let rows: [(node: String, fact: Fact)] = [
+        ("CreatePolicyStmt", Fact("untyped.create-policy", lock: .accessExclusive, doc: "sql-createpolicy.html",
+            truth: ["create-policy", "create-policy-with-check", "create-policy-for-select"])),
+        ("AlterPolicyStmt", Fact("untyped.alter-policy", lock: .accessExclusive, doc: "sql-alterpolicy.html",
+            truth: ["alter-policy-using", "alter-policy-to-role"])),
+        ("DropStmt.policy", Fact("untyped.drop-policy", lock: .accessExclusive, doc: "sql-droppolicy.html",
+            truth: ["drop-policy", "drop-policy-if-exists"])),
+        ("RuleStmt", Fact("untyped.create-rule", lock: .accessExclusive, doc: "sql-createrule.html",
+            truth: ["create-rule-do-instead-nothing", "create-rule-do-also-notify", "create-or-replace-rule"])),
+        ("DropStmt.rule", Fact("untyped.drop-rule", lock: .accessExclusive, doc: "sql-droprule.html", truth: ["drop-rule"])),
+        ("CreateStatsStmt", Fact("untyped.create-statistics", lock: .shareUpdateExclusive, doc: "sql-createstatistics.html",
+            truth: ["create-statistics", "create-statistics-ndistinct"])),
+        ("DropStmt.statisticext", Fact("untyped.drop-statistics", lock: .shareUpdateExclusive, doc: "sql-dropstatistics.html",
+            truth: ["drop-statistics", "drop-statistics-qualified"],
+            note: "server: SHARE UPDATE EXCLUSIVE on the table the statistics object was made on, which the statement does not name")),
     ]
 
-    static let all = [createPolicy, alterPolicy, dropPolicy, createRule, dropRule, createStatistics, dropStatistics]
+    static let byNode = Dictionary(uniqueKeysWithValues: rows.map { ($0.node, $0.fact) })
+
+    static let all = rows.map(\.fact)
 
     /// Statements PostgreSQL refuses inside a transaction block, by node name.
     static let outsideTransaction: Set<String> = ["DropdbStmt", "CreatedbStmt"]

@@ -45,10 +45,16 @@ let package = Package(
             dependencies: ["PatchgateRules", "PatchgateEffects", "PatchgateSyntax", "PatchgateSource"],
             swiftSettings: v5
         ),
+        // Migration runners and series: which files a tool applies, in which order, and how.
+        .target(
+            name: "PatchgateRunners",
+            dependencies: ["PatchgateRules", "PatchgateEffects", "PatchgateSyntax", "PatchgateSource"],
+            swiftSettings: v5
+        ),
         .executableTarget(
             name: "patchgate",
             dependencies: [
-                "PatchgateReport", "PatchgateRules", "PatchgateEffects", "PatchgateSyntax", "PatchgateSource",
+                "PatchgateRunners", "PatchgateReport", "PatchgateRules", "PatchgateEffects", "PatchgateSyntax", "PatchgateSource",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -58,7 +64,7 @@ let package = Package(
             name: "PatchgateTests",
             dependencies: [
                 "PgQuery", "PgQueryProto", "PatchgateSource", "PatchgateSyntax", "PatchgateCatalog", "PatchgateEffects", "PatchgateRules",
-                "PatchgateReport", "patchgate",
+                "PatchgateReport", "PatchgateRunners", "patchgate",
             ],
             swiftSettings: v5
         ),

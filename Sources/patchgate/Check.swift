@@ -3,6 +3,7 @@ import Foundation
 import PatchgateEffects
 import PatchgateReport
 import PatchgateRules
+import PatchgateRunners
 import PatchgateSource
 import PatchgateSyntax
 

@@ -1,4 +1,5 @@
 import Foundation
+import PatchgateRunners
 import Yams
 
 /// Reads `.patchgate.yml` through Yams' node tree rather than decoding it, so that every error

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import PatchgateRunners
 import PatchgateSource
 
 /// Reading one input's bytes, whatever it is: never more than `InputLimit.maximumBytes` plus

@@ -1,27 +1,7 @@
 import Foundation
 import Glibc
+import PatchgateRunners
 import PatchgateSource
-
-/// One file to check: its display path and where to read it.
-struct InputFile: Sendable {
-    enum Origin: Sendable {
-        case file, standardInput
-        /// The content staged in git's index, not the working tree's.
-        case staged
-    }
-
-    let path: String
-    let origin: Origin
-    /// The path was found to be a file (not a directory, not a dangling link) while the inputs
-    /// were collected, so listing its directory need not ask again.
-    var isKnownFile = false
-
-    init(path: String, origin: Origin = .file, isKnownFile: Bool = false) {
-        self.path = path
-        self.origin = origin
-        self.isKnownFile = isKnownFile
-    }
-}
 
 /// Expands the command line's paths: files as given, directories to every `*.sql` below
 /// them (those the configuration's include/exclude select), `-` to standard input, in the order

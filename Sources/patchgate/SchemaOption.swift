@@ -1,5 +1,6 @@
 import ArgumentParser
 import PatchgateEffects
+import PatchgateRunners
 import PatchgateSource
 import PatchgateSyntax
 

@@ -1,6 +1,7 @@
 import PatchgateEffects
 import PatchgateReport
 import PatchgateRules
+import PatchgateRunners
 import PatchgateSource
 import PatchgateSyntax
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PatchgateEffects
+import PatchgateRunners
 
 /// `--stats FILE …`: table sizes, later files winning. A bad file stops the run (exit 2): an
 /// estimate from half the sizes would be wrong without saying so.

@@ -13,7 +13,8 @@ struct ArchitectureTests {
         "PatchgateEffects": ["PatchgateCatalog", "PatchgateSyntax", "PatchgateSource", "Foundation"],
         "PatchgateRules": ["PatchgateEffects", "PatchgateCatalog", "PatchgateSyntax", "PatchgateSource", "Foundation"],
         "PatchgateReport": ["PatchgateRules", "PatchgateEffects", "PatchgateCatalog", "PatchgateSyntax", "PatchgateSource", "Foundation"],
-        "patchgate": ["Yams", "PatchgateReport", "PatchgateRules", "PatchgateEffects", "PatchgateCatalog", "PatchgateSyntax",
+        "PatchgateRunners": ["PatchgateRules", "PatchgateEffects", "PatchgateCatalog", "PatchgateSyntax", "PatchgateSource", "Foundation", "Glibc"],
+        "patchgate": ["Yams", "PatchgateRunners", "PatchgateReport", "PatchgateRules", "PatchgateEffects", "PatchgateCatalog", "PatchgateSyntax",
                       "PatchgateSource", "ArgumentParser", "Foundation", "Glibc"],
     ]
 

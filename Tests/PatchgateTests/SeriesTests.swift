@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import patchgate
+@testable import PatchgateRunners
 import PatchgateEffects
 import PatchgateRules
 

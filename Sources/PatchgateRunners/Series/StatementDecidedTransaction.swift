@@ -6,8 +6,8 @@ import PatchgateRules
 /// So a file is first checked as one transaction, and checked again statement by statement when
 /// one of its statements cannot run inside a transaction block. Not modelled: with Flyway's
 /// `mixed` off (the default) such a migration must hold only statements of that kind.
-enum StatementDecidedTransaction {
-    static func check(path: String, bytes: [UInt8], options: CheckOptions) -> FileResult {
+public enum StatementDecidedTransaction {
+    public static func check(path: String, bytes: [UInt8], options: CheckOptions) -> FileResult {
         var options = options
         options.transactionMode = .perFile
         let inTransaction = Checker.check(path: path, bytes: bytes, options: options)

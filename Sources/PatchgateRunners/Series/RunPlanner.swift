@@ -4,25 +4,31 @@ import PatchgateRules
 /// Turns the files a run was asked for into the files it goes through: grouped by series, in
 /// each series' replay order, with the earlier patches of a series put in front (replayed only)
 /// when a schema is given, so that checking one patch sees what the patches before it did.
-struct RunPlanner {
-    let profile: Profile
-    let includesDown: Bool
+public struct RunPlanner {
+    public let profile: Profile
+    public let includesDown: Bool
     /// A schema is given: earlier patches of a series are replayed into it.
-    let replaysEarlierPatches: Bool
+    public let replaysEarlierPatches: Bool
     /// With `--profile launchpad`, the `--schema` dump named `launchpad-MAJOR-MINOR-N.sql`.
-    var baseline: (path: String, revision: LaunchpadRevision)?
+    public var baseline: (path: String, revision: LaunchpadRevision)?
     /// The `--schema` dumps: never a patch of a series, even when they sit among the patches.
-    var schemaPaths: [String] = []
+    public var schemaPaths: [String] = []
 
-    struct Plan {
-        var items: [RunItem] = []
-        /// Requested files that are not checked: down migrations without `--include-down`, and
-        /// sqitch verify scripts.
-        var skippedDown: [String] = []
-        var skippedVerify: [String] = []
+    public init(profile: Profile, includesDown: Bool, replaysEarlierPatches: Bool) {
+        self.profile = profile
+        self.includesDown = includesDown
+        self.replaysEarlierPatches = replaysEarlierPatches
     }
 
-    func plan(_ inputs: [InputFile]) -> Plan {
+    public struct Plan {
+        public var items: [RunItem] = []
+        /// Requested files that are not checked: down migrations without `--include-down`, and
+        /// sqitch verify scripts.
+        public var skippedDown: [String] = []
+        public var skippedVerify: [String] = []
+    }
+
+    public func plan(_ inputs: [InputFile]) -> Plan {
         var plan = Plan()
         var ordered: [(anchor: String, rank: Int, item: RunItem)] = []
         var groups: [String: [InputFile]] = [:]

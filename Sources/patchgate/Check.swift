@@ -191,20 +191,22 @@ extension Patchgate {
             SeriesReplay(plan: plan, explicitTransactionMode: explicitMode).run(series.items, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, consume: run.add)
             var summary = run.summary
             summary.windowBudgetSeconds = options.budget.windowSeconds
-            var inputErrors = collectErrors + run.readErrors
+            let inputErrors = collectErrors + run.readErrors
+            var outputFailures: [String] = []
             if keepsResults {
                 var result = CheckResult(filesInRunOrder: run.results, inputErrors: inputErrors)
                 result.windowBudgetSeconds = options.budget.windowSeconds
                 result.ruleDocsBaseURL = ruleDocsUrl ?? configuration.file?.ruleDocsUrl
                 run.output.write(ReportWriter.render(format, result, text: text))
-                inputErrors += ReportWriter.write(outputs, result)
+                outputFailures = ReportWriter.write(outputs, result)
             } else if format == .json {
                 run.output.write(JSONReporter.documentTail(inputErrors: inputErrors.sorted { $0.path < $1.path }, summary: summary))
             } else {
                 run.output.write(text.summary(summary, inputErrors: inputErrors))
             }
             run.output.flush()
-            if !inputErrors.isEmpty {
+            outputFailures.forEach { Console.writeError("error: \($0)") }
+            if !inputErrors.isEmpty || !outputFailures.isEmpty {
                 if format != .text { inputErrors.forEach { Console.writeError("error: \($0.message)") } }
                 throw ExitCode(2)
             }

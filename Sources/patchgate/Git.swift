@@ -43,10 +43,26 @@ enum Git {
         try run(arguments).split(separator: 0, omittingEmptySubsequences: true).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// The way from the working directory up to the top of the work tree (`../../`, or empty
-    /// at the top): git prints paths from the top, and patchgate names files from here.
-    static func pathToTop() throws -> String {
-        try lines(["rev-parse", "--show-cdup"]).first ?? ""
+    /// Where the working directory is in the work tree: git prints paths from the top, and
+    /// patchgate names files from here, as the user would type them.
+    struct Place {
+        /// `../../`, or empty at the top.
+        let pathToTop: String
+        /// `db/migrations/`, or empty at the top.
+        let pathFromTop: String
+
+        /// A path from the top as seen from here: `x.sql` below here, `../other/x.sql` elsewhere.
+        /// `git show :../other/x.sql` reads the same way.
+        func relative(_ pathFromTheTop: String) -> String {
+            pathFromTheTop.hasPrefix(pathFromTop) ? String(pathFromTheTop.dropFirst(pathFromTop.count)) : pathToTop + pathFromTheTop
+        }
+    }
+
+    static func place() throws -> Place {
+        // Both in one call; --show-prefix prints an empty line at the top.
+        let lines = String(decoding: try run(["rev-parse", "--show-cdup", "--show-prefix"]), as: UTF8.self)
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        return Place(pathToTop: lines.first ?? "", pathFromTop: lines.count > 1 ? lines[1] : "")
     }
 
     /// The `*.sql` files of the whole work tree, wherever in it patchgate runs.
@@ -81,13 +97,13 @@ struct ChangedPatches {
     var deleted: [String] = []
 
     static func since(_ revision: String) throws -> ChangedPatches {
-        let top = try Git.pathToTop()
+        let place = try Git.place()
         let base = try Git.lines(["merge-base", "--end-of-options", revision, "HEAD"]).first ?? revision
         var changes = ChangedPatches()
         // With -z each entry is a status field, then the path field.
         let fields = try Git.fields(["diff", "-z", "--name-status", "--no-renames", base, "--", Git.sqlPathspec])
         for index in stride(from: 0, to: fields.count - 1, by: 2) {
-            let path = top + fields[index + 1]
+            let path = place.relative(fields[index + 1])
             switch fields[index] {
             case "A": changes.added.append(path)
             case "D": changes.deleted.append(path)
@@ -95,7 +111,7 @@ struct ChangedPatches {
             }
         }
         changes.added += try Git.fields(["ls-files", "-z", "--others", "--exclude-standard", "--full-name", "--", Git.sqlPathspec])
-            .map { top + $0 }
+            .map(place.relative)
         changes.added.sort()
         return changes
     }

@@ -14,7 +14,8 @@ extension InputCollector {
             return readLimited(STDIN_FILENO, path: file.path)
         case .staged:
             do {
-                let bytes = try Git.run(["show", ":" + file.path], outputLimit: InputLimit.maximumBytes + 1)
+                // `:./` reads the index path relative to the working directory, as the path is.
+                let bytes = try Git.run(["show", ":./" + file.path], outputLimit: InputLimit.maximumBytes + 1)
                 guard bytes.count <= InputLimit.maximumBytes else { return .failure(.unreadable(path: file.path, reason: InputLimit.refusal)) }
                 return .success(Array(bytes))
             } catch let failure as Git.Failure {

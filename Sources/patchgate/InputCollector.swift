@@ -74,12 +74,12 @@ enum InputCollector {
         }
     }
 
-    /// The staged .sql files (added, copied, modified or renamed), for a pre-commit hook. Their
-    /// paths start with the way to the top, which `git show :../x.sql` also reads that way.
+    /// The staged .sql files (added, copied, modified or renamed), for a pre-commit hook, named
+    /// from the working directory: `git show :../x.sql` reads them by that name too.
     static func staged() throws -> [InputFile] {
-        let top = try Git.pathToTop()
+        let place = try Git.place()
         return try Git.fields(["diff", "--cached", "-z", "--name-only", "--diff-filter=ACMR", "--", Git.sqlPathspec])
-            .map { InputFile(path: top + $0, origin: .staged) }
+            .map { InputFile(path: place.relative($0), origin: .staged) }
     }
 
     static func systemError() -> String { String(cString: strerror(errno)) }

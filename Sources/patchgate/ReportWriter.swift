@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import PatchgateReport
 import PatchgateRules
 import PatchgateSource
@@ -18,16 +19,31 @@ enum ReportWriter {
         }
     }
 
-    /// Writes the file reports; a path that cannot be written is an I/O error (exit 2).
-    static func write(_ targets: [OutputTarget], _ result: CheckResult) -> [InputError] {
+    /// Writes the file reports; each path that cannot be written gives a message naming it
+    /// (the caller says it and exits 2: the report on standard output is already out).
+    static func write(_ targets: [OutputTarget], _ result: CheckResult) -> [String] {
         targets.compactMap { target in
             let plain = TextReporter(style: .plain, isQuiet: false)
-            do {
-                try Data(render(target.format, result, text: plain).utf8).write(to: URL(fileURLWithPath: target.path))
-                return nil
-            } catch {
-                return .unreadable(path: target.path, reason: "cannot write the \(target.format.rawValue) report: \(error.localizedDescription)")
-            }
+            let bytes = Array(render(target.format, result, text: plain).utf8)
+            return writeFile(bytes, to: target.path).map { "\(target.path): cannot write the \(target.format.rawValue) report: \($0)" }
         }
+    }
+
+    /// The system's reason when the file cannot be written, such as "Permission denied".
+    private static func writeFile(_ bytes: [UInt8], to path: String) -> String? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withContiguousStorageIfAvailable { Glibc.write(descriptor, $0.baseAddress, $0.count) } ?? -1
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else {
+                let reason = String(cString: strerror(errno))
+                close(descriptor)
+                return reason
+            }
+            written += count
+        }
+        return close(descriptor) == 0 ? nil : String(cString: strerror(errno))
     }
 }

@@ -5,6 +5,10 @@ import Yams
 enum YAMLNodes {
     /// The document's root node; nil for an empty document.
     static func compose(_ text: String, path: String) throws(SettingsFileError) -> Node? {
+        if let alias = YAMLAliasScan.firstAlias(in: text) {
+            throw SettingsFileError(path: path, line: alias.line, column: alias.column,
+                                    "alias '*\(alias.name)': a settings file takes no aliases; write the value out")
+        }
         do {
             return try Yams.compose(yaml: text)
         } catch {

@@ -57,24 +57,26 @@ struct GitPathTests {
         #expect(run.stdout.contains("require-concurrent-index-creation"))
     }
 
-    /// With core.autocrlf, git warns once per LF file on standard error: 1,500 warnings are
-    /// several pipes' worth, which a reader of standard output alone never drains.
+    /// With core.autocrlf, git warns on standard error for each LF file whose content it must
+    /// read: every landed patch modified in the working tree. 1,500 of them write 156 KB, more
+    /// than a pipe holds, which a reader of standard output alone never drains (the run hung).
     @Test func aFloodOnGitsStandardErrorDoesNotHang() throws {
         let repository = try Repository()
-        try repository.write("db/000.sql", GitTests.safe)
+        let count = 1_500
+        let names = (1...count).map { "db/\(String(format: "%04d", $0)).sql" }
+        for name in names { try repository.write(name, "SELECT 1;\n") }
         try repository.git("add", ".")
         try repository.git("commit", "-q", "-m", "landed")
         try repository.git("checkout", "-q", "-b", "feature")
-        let count = 1_500
-        for index in 1...count { try repository.write("db/\(String(format: "%04d", index))_with_a_long_name_for_a_long_warning.sql", "SELECT 1;\n") }
-        try repository.git("add", "db")
         try repository.git("config", "core.autocrlf", "true")
+        for name in names { try repository.write(name, "SELECT 1;\nSELECT 2;\n") }
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         let run = try TestSupport.runProcess(TestSupport.binary, ["check", "--quiet", "--changed-since", "main"], directory: repository.url,
                                              environment: environment, timeout: 120)
-        #expect(run.status == 0, "a hang ends in SIGTERM (15): \(run.stderr.suffix(300))")
+        #expect(run.status == 1, "a hang ends in SIGTERM (15): \(run.stderr.suffix(300))")
         #expect(run.stdout.contains("\(count) files"), "stdout: \(run.stdout.suffix(300))")
+        #expect(run.stdout.contains("db/1500.sql:1:1: error[modified-landed-patch]"))
     }
 
     @Test func aRevisionStartingWithADashIsRefused() throws {

@@ -27,6 +27,8 @@ public struct Catalog: Sendable {
         public var keyColumns: [String] = []
         /// For a table: the index `CLUSTER ON` marked, which a bare `CLUSTER` re-clusters on.
         public var clusterIndex: String?
+        /// For an index: what the name of its clone on a partition is made of.
+        public var nameParts: IndexNaming.Parts?
         /// For a view: the relations its query reads.
         public var dependsOn: [QualifiedName] = []
         /// For a view: the column names its query refers to; nil when it selected `*`.

@@ -50,8 +50,11 @@ extension Catalog {
         upsert(name, relation)
         for constraint in create.constraints { addConstraintIndex(constraint, on: name) }
         for column in create.columns where column.isPrimaryKey || column.isUnique {
-            addIndex(IndexNaming.name(table: name, columns: [column.name], suffix: column.isPrimaryKey ? "pkey" : "key"), on: name, keys: [column.name])
+            let parts = IndexNaming.Parts(columns: [column.name], suffix: column.isPrimaryKey ? "pkey" : "key")
+            addIndex(IndexNaming.name(table: name, parts: parts), on: name, keys: [column.name], parts: parts)
         }
+        if let parent = relation.parent { addClones(of: parent, onto: name) }
+        for source in create.likeIndexSources.map(resolve) { addClones(of: source, onto: name) }
     }
 
     private mutating func createIndex(_ index: CreateIndex, resolve: (QualifiedName) -> QualifiedName) {
@@ -60,23 +63,50 @@ extension Catalog {
             if case .column(let name) = key { return name }
             return nil
         }
-        addIndex(IndexNaming.index(for: index, on: table), on: table, keys: keys)
+        addIndex(IndexNaming.index(for: index, on: table), on: table, keys: keys, parts: IndexNaming.parts(of: index),
+                 isOnly: index.isOnly)
     }
 
-    private mutating func addIndex(_ name: QualifiedName, on table: QualifiedName, keys: [String] = []) {
+    /// An index on a partitioned table gets a clone on each partition (`ON ONLY`: none).
+    private mutating func addIndex(_ name: QualifiedName, on table: QualifiedName, keys: [String] = [],
+                                   parts: IndexNaming.Parts? = nil, isOnly: Bool = false) {
         var index = Relation(kind: .index, parent: table)
         index.keyColumns = keys
+        index.nameParts = parts
         upsert(name, index)
         update(table) { $0.indexes.append(name) }
+        if !isOnly { addClones(keys: keys, parts: parts, below: table) }
+    }
+
+    private mutating func addClones(keys: [String], parts: IndexNaming.Parts?, below table: QualifiedName) {
+        for clone in clones(keys: keys, parts: parts, below: table) {
+            var index = Relation(kind: .index, parent: clone.table)
+            index.keyColumns = keys
+            index.nameParts = parts
+            upsert(clone.index, index)
+            update(clone.table) { $0.indexes.append(clone.index) }
+        }
+    }
+
+    private mutating func addClones(of parent: QualifiedName, onto partition: QualifiedName) {
+        for clone in clones(ofIndexesOf: parent, onto: partition) {
+            var index = Relation(kind: .index, parent: clone.table)
+            index.keyColumns = clone.keys
+            index.nameParts = clone.parts
+            upsert(clone.index, index)
+            update(clone.table) { $0.indexes.append(clone.index) }
+        }
     }
 
     /// PRIMARY KEY, UNIQUE and EXCLUDE constraints are backed by an index of their own name.
     private mutating func addConstraintIndex(_ constraint: TableConstraint, on table: QualifiedName) {
         switch constraint.kind {
         case .unique(let columns, nil), .primaryKey(let columns, nil):
-            if let name = IndexNaming.constraintIndex(constraint, on: table) { addIndex(name, on: table, keys: columns) }
+            if let name = IndexNaming.constraintIndex(constraint, on: table) {
+                addIndex(name, on: table, keys: columns, parts: IndexNaming.parts(of: constraint))
+            }
         case .exclusion:
-            if let name = IndexNaming.constraintIndex(constraint, on: table) { addIndex(name, on: table) }
+            if let name = IndexNaming.constraintIndex(constraint, on: table) { addIndex(name, on: table, parts: IndexNaming.parts(of: constraint)) }
         case .unique(_, let index?), .primaryKey(_, let index?):
             // USING INDEX renames the existing index to the constraint's name.
             guard let constraintName = constraint.name else { return }
@@ -106,6 +136,10 @@ extension Catalog {
                     relation.columns.append(Column(name: column.name, type: column.type, isNotNull: column.isNotNull, checks: column.checks))
                     if let foreignKey = Self.inlineForeignKey(column) { relation.constraints.append(foreignKey) }
                 }
+                if column.isPrimaryKey || column.isUnique {
+                    let parts = IndexNaming.Parts(columns: [column.name], suffix: column.isPrimaryKey ? "pkey" : "key")
+                    addIndex(IndexNaming.name(table: table, parts: parts), on: table, keys: [column.name], parts: parts)
+                }
             case .dropColumn(let name, _, _): update(table) { $0.columns.removeAll { $0.name == name } }
             case .alterColumnType(let name, let type, _): updateColumn(name, of: table) { $0.type = type }
             case .setNotNull(let name): updateColumn(name, of: table) { $0.isNotNull = true }
@@ -122,6 +156,8 @@ extension Catalog {
                 }
             case .attachPartition(let child):
                 let partition = resolve(child)
+                if relation(table)?.kind == .index { continue }
+                addClones(of: table, onto: partition)
                 update(partition) { $0.parent = table }
                 update(table) { $0.partitions.append(partition) }
             case .clusterOn(let index): update(table) { $0.clusterIndex = index }

@@ -3,6 +3,39 @@ import PatchgateSyntax
 /// The names PostgreSQL chooses for indexes the statement does not name (ChooseIndexName):
 /// `table_col1_col2_key` for UNIQUE, `table_pkey`, `table_col_excl`, `table_col_idx`.
 public enum IndexNaming {
+    /// What ChooseIndexName builds a name from: the key names (`expr` for an expression) and
+    /// the suffix. Kept with each index: its clone on a partition is named from the same parts
+    /// and the partition's name.
+    public struct Parts: Hashable, Sendable {
+        public let columns: [String]
+        public let suffix: String
+
+        public init(columns: [String], suffix: String) {
+            self.columns = columns
+            self.suffix = suffix
+        }
+    }
+
+    public static func name(table: QualifiedName, parts: Parts) -> QualifiedName {
+        name(table: table, columns: parts.columns, suffix: parts.suffix)
+    }
+
+    public static func parts(of statement: CreateIndex) -> Parts {
+        Parts(columns: statement.columns.map { key -> String in
+            if case .column(let name) = key { return name }
+            return "expr"
+        }, suffix: statement.isUnique ? "key" : "idx")
+    }
+
+    public static func parts(of constraint: TableConstraint) -> Parts? {
+        switch constraint.kind {
+        case .unique(let columns, _): Parts(columns: columns, suffix: "key")
+        case .primaryKey(let columns, _): Parts(columns: columns, suffix: "pkey")
+        case .exclusion: Parts(columns: [], suffix: "excl")
+        case .check, .foreignKey, .other: nil
+        }
+    }
+
     /// PostgreSQL's identifier limit (NAMEDATALEN - 1).
     static let maximumLength = 63
 
@@ -22,11 +55,7 @@ public enum IndexNaming {
 
     public static func index(for statement: CreateIndex, on table: QualifiedName) -> QualifiedName {
         if let name = statement.name { return QualifiedName(schema: table.schema, name: name) }
-        let columns = statement.columns.map { key -> String in
-            if case .column(let name) = key { return name }
-            return "expr"
-        }
-        return name(table: table, columns: columns, suffix: statement.isUnique ? "key" : "idx")
+        return name(table: table, parts: parts(of: statement))
     }
 
     /// Like makeObjectName: the name part is cut so that `name_suffix` fits in 63 bytes.

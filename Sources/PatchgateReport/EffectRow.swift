@@ -77,8 +77,14 @@ struct EffectRow {
     var indexBuildText: String {
         guard !indexBuilds.isEmpty else { return "—" }
         return indexBuilds.map { build in
-            let name = build.index?.description ?? "(name chosen by PostgreSQL)"
-            return build.isConcurrent ? "\(name), concurrently" : name
+            switch (build.index, build.method) {
+            case (let index?, .new): index.description
+            case (let index?, .rebuild): "\(index), rebuilt"
+            case (let index?, .concurrent): "\(index), concurrently"
+            case (nil, .new): "(name chosen by PostgreSQL)"
+            case (nil, .rebuild): "every index, rebuilt"
+            case (nil, .concurrent): "every index, rebuilt concurrently"
+            }
         }.joined(separator: "; ")
     }
 }

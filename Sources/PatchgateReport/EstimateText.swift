@@ -5,7 +5,7 @@ import PatchgateRules
 enum EstimateText {
     /// `rewrite public.bugtask 30.0 GB at 80 MB/s`, or `… size unknown` without statistics.
     static func input(_ input: StatementEstimate.Input) -> String {
-        let what = "\(input.operation.displayName) \(input.relation)"
+        let what = "\(input.operation.displayName) \(input.index ?? input.relation)"
         guard let bytes = input.bytes else { return "\(what): size unknown" }
         let amount = input.operation == .indexBuild ? "from \(size(bytes)) of heap" : size(bytes)
         return "\(what) \(amount) at \(rate(input.rateMBps)) MB/s"

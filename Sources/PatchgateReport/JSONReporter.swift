@@ -134,7 +134,9 @@ public enum JSONReporter {
             json.object { json in
                 json.field("index", build.index)
                 json.field("table", build.table)
+                json.field("method", build.method.rawValue)
                 json.field("concurrent", build.isConcurrent)
+                json.field("emptyTable", build.isOnEmptyTable)
             }
         }
         json.field("transactional", effects.isTransactional)
@@ -161,6 +163,7 @@ public enum JSONReporter {
         json.field("inputs", each: estimate.inputs) { json, input in
             json.object { json in
                 json.field("relation", input.relation)
+                json.field("index", input.index)
                 json.field("operation", input.operation.rawValue)
                 json.field("bytes", input.bytes.map { Int($0) })
                 json.field("rateMBps", input.rateMBps)

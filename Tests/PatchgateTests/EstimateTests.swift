@@ -102,7 +102,7 @@ struct EstimateTests {
             copy.transactionMode = .none
             return copy
         }())
-        let operations = result.estimate.statements[0].inputs.map { "\($0.operation.rawValue) \($0.relation.name)" }
+        let operations = result.estimate.statements[0].inputs.map { "\($0.operation.rawValue) \(($0.index ?? $0.relation).name)" }
         #expect(operations == ["rewrite orders", "index-build orders_customer_idx", "index-build orders_pkey"])
     }
 
@@ -111,10 +111,10 @@ struct EstimateTests {
         let sized = TableStatistics(tables: [QualifiedName(schema: "public", name: "orders"):
             TableStatistics.Size(heapBytes: 100 * Self.megabyte, indexBytes: 20 * Self.megabyte)])
         func rebuilds(schema: String?) -> [String] {
-            var options = CheckOptions(catalog: schema.map(TestSupport.catalog))
+            var options = CheckOptions(catalog: schema.map { TestSupport.catalog($0) })
             options.statistics = sized
             let result = TestSupport.check(Self.rewrite, options: options)
-            return result.estimate.statements[0].inputs.filter { $0.operation == .indexBuild }.map(\.relation.name)
+            return result.estimate.statements[0].inputs.filter { $0.operation == .indexBuild }.map { ($0.index ?? $0.relation).name }
         }
         let schema = "CREATE TABLE public.orders (id int PRIMARY KEY, customer int);\nCREATE INDEX orders_customer_idx ON public.orders (customer);"
         #expect(rebuilds(schema: schema) == ["orders_customer_idx", "orders_pkey"])

@@ -5,10 +5,11 @@ import PatchgateRules
 
 /// The sizes in fixtures/stats.json, read by the same parser as `--stats`.
 enum FixtureStats {
-    static func load(_ relativePath: String = "fixtures/stats.json") -> TableStatistics {
+    /// A missing or malformed fixture is a failure, not a run without sizes.
+    static func load(_ relativePath: String = "fixtures/stats.json") throws -> TableStatistics {
         let url = TestSupport.repositoryRoot.appendingPathComponent(relativePath)
-        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-        return (try? StatsFile.parse(text, path: relativePath)) ?? TableStatistics()
+        let text = try String(contentsOf: url, encoding: .utf8)
+        do throws(SettingsFileError) { return try StatsFile.parse(text, path: relativePath) } catch { throw StatsProblem(message: error.description) }
     }
 
     static func parse(_ text: String) throws -> TableStatistics {
@@ -20,7 +21,7 @@ enum FixtureStats {
     /// Fixture files checked as the README's first command checks them: with these sizes.
     static func checked(_ paths: [String]) throws -> CheckResult {
         var options = CheckOptions()
-        options.statistics = load()
+        options.statistics = try load()
         let files = try paths.map { path in
             let bytes = try Data(contentsOf: TestSupport.repositoryRoot.appendingPathComponent(path))
             return TestSupport.onLargeStack { Checker.check(path: path, bytes: Array(bytes), options: options) }

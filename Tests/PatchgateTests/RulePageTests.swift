@@ -28,15 +28,16 @@ struct RulePageTests {
 
     static let rulesDirectory = TestSupport.repositoryRoot.appendingPathComponent("rules")
 
-    static var pageIDs: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: rulesDirectory.path)) ?? [])
+    /// A page that cannot be read is a failure, not a page without examples.
+    static func pageIDs() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: rulesDirectory.path)
             .filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.sorted()
     }
 
-    static var examples: [Example] { pageIDs.flatMap(examples(in:)) }
+    static func examples() throws -> [Example] { try pageIDs().flatMap(examples(in:)) }
 
-    static func examples(in id: String) -> [Example] {
-        guard let text = try? String(contentsOf: rulesDirectory.appendingPathComponent("\(id).md"), encoding: .utf8) else { return [] }
+    static func examples(in id: String) throws -> [Example] {
+        let text = try String(contentsOf: rulesDirectory.appendingPathComponent("\(id).md"), encoding: .utf8)
         var found: [Example] = []
         var schema: String?
         var current: (isBad: Bool, line: Int, lines: [String])?
@@ -72,21 +73,21 @@ struct RulePageTests {
 
     /// The findings that count: suppressed ones are shown but do not.
     static func findings(_ sql: String, schema: String? = nil, stats: String? = nil,
-                         setting: ExampleSetting = ExampleSetting()) -> [Finding] {
-        var options = CheckOptions(catalog: schema.map(TestSupport.catalog))
-        options.statistics = try? stats.map(FixtureStats.parse)
+                         setting: ExampleSetting = ExampleSetting()) throws -> [Finding] {
+        var options = CheckOptions(catalog: schema.map { TestSupport.catalog($0) })
+        options.statistics = try stats.map(FixtureStats.parse)
         options.assumeSmall = stats == nil
         options.profile = setting.profile
         options.launchpadRequiresConcurrently = setting.launchpadRequiresConcurrently
         return TestSupport.check(sql, path: setting.fileName, options: options).findings.filter { !$0.isSuppressed }
     }
 
-    static func findings(_ sql: String, of example: Example) -> [Finding] {
-        findings(sql, schema: example.schema, stats: example.stats, setting: example.setting)
+    static func findings(_ sql: String, of example: Example) throws -> [Finding] {
+        try findings(sql, schema: example.schema, stats: example.stats, setting: example.setting)
     }
 
     /// `patchgate explain` prints the embedded copy: regenerate with scripts/gen-rule-pages.py.
-    @Test(arguments: pageIDs)
+    @Test(arguments: try pageIDs())
     func embeddedPageIsFresh(id: String) throws {
         var text = try String(contentsOf: Self.rulesDirectory.appendingPathComponent("\(id).md"), encoding: .utf8)
         while text.hasSuffix("\n") { text.removeLast() }
@@ -141,11 +142,11 @@ struct RulePageTests {
             let typeName = id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
             #expect(file.lowercased() == "\(typeName).swift".lowercased(), "rule \(id) lives in \(file)")
         }
-        #expect(registered == Self.pageIDs)
+        #expect(registered == (try Self.pageIDs()))
         #expect(registered == declared.sorted())
     }
 
-    @Test(arguments: pageIDs)
+    @Test(arguments: try pageIDs())
     func pageHeaderMatchesTheRule(id: String) throws {
         let text = try String(contentsOf: Self.rulesDirectory.appendingPathComponent("\(id).md"), encoding: .utf8)
         let descriptor = try #require(RuleRegistry.all.first { $0.id == id })
@@ -157,44 +158,48 @@ struct RulePageTests {
         }
     }
 
-    @Test(arguments: examples)
-    func exampleBehavesAsDocumented(example: Example) {
+    @Test(arguments: try examples())
+    func exampleBehavesAsDocumented(example: Example) throws {
         #expect(example.setting.unknownWords.isEmpty, "\(example.location): unknown patchgate-test words \(example.setting.unknownWords)")
-        let rules = Set(Self.findings(example.sql, of: example).map(\.rule))
+        let findings = try Self.findings(example.sql, of: example)
+        let rules = Set(findings.map(\.rule))
         if example.isBad {
             #expect(rules.contains(example.rule), "\(example.location): bad example does not trigger \(example.rule)")
             #expect(rules.subtracting([example.rule]).subtracting(example.expected).isEmpty,
                     "\(example.location): also triggers \(rules.subtracting([example.rule]).sorted())")
         } else {
             #expect(!rules.contains(example.rule), "\(example.location): good example triggers \(example.rule)")
+            // A typo that makes the good example a syntax error must not pass as "no finding".
+            let invalid = Set(findings.filter { $0.verdict == .invalid }.map(\.rule)).subtracting(example.expected)
+            #expect(invalid.isEmpty, "\(example.location): good example is invalid: \(invalid.sorted())")
         }
     }
 
     /// A bad example commented out no longer triggers its rule: rules read syntax, not text.
-    @Test(arguments: examples.filter(\.isBad))
-    func commentedOutBadExampleIsSilent(example: Example) {
+    @Test(arguments: try examples().filter(\.isBad))
+    func commentedOutBadExampleIsSilent(example: Example) throws {
         let commented = example.sql.split(separator: "\n", omittingEmptySubsequences: false).map { "-- " + $0 }.joined(separator: "\n")
-        #expect(!Self.findings(commented, of: example).contains { $0.rule == example.rule }, "\(example.location)")
+        #expect(!(try Self.findings(commented, of: example)).contains { $0.rule == example.rule }, "\(example.location)")
     }
 
     /// A reviewed suppression turns the bad example's finding off (suppression rules aside, and
     /// rules that make a file invalid, which cannot be suppressed).
-    static var suppressibleBadExamples: [Example] {
+    static func suppressibleBadExamples() throws -> [Example] {
         let invalid = Set(RuleRegistry.all.filter { $0.verdict == .invalid }.map(\.id))
-        return examples.filter { $0.isBad && !$0.rule.hasSuffix("-suppression") && !invalid.contains($0.rule) }
+        return try examples().filter { $0.isBad && !$0.rule.hasSuffix("-suppression") && !invalid.contains($0.rule) }
     }
 
-    @Test(arguments: suppressibleBadExamples)
-    func suppressedBadExampleIsSilent(example: Example) {
+    @Test(arguments: try suppressibleBadExamples())
+    func suppressedBadExampleIsSilent(example: Example) throws {
         let suppressed = "-- patchgate: ignore-file \(example.rule) -- reviewed for the rule page\n" + example.sql
-        #expect(!Self.findings(suppressed, of: example).contains { $0.rule == example.rule }, "\(example.location)")
+        #expect(!(try Self.findings(suppressed, of: example)).contains { $0.rule == example.rule }, "\(example.location)")
     }
 
     /// After a multibyte line the finding moves down one line and keeps its column.
-    @Test(arguments: examples.filter(\.isBad))
+    @Test(arguments: try examples().filter(\.isBad))
     func findingMovesWithTheText(example: Example) throws {
-        let before = try #require(Self.findings(example.sql, of: example).first { $0.rule == example.rule })
-        let shifted = try #require(Self.findings("-- é日本語 ünïcödé\n" + example.sql, of: example).first { $0.rule == example.rule })
+        let before = try #require(try Self.findings(example.sql, of: example).first { $0.rule == example.rule })
+        let shifted = try #require(try Self.findings("-- é日本語 ünïcödé\n" + example.sql, of: example).first { $0.rule == example.rule })
         #expect(shifted.start.line == before.start.line + 1, "\(example.location)")
         #expect(shifted.start.column == before.start.column, "\(example.location)")
     }

@@ -3,6 +3,7 @@ import PatchgateEffects
 import PatchgateRules
 import PatchgateSource
 import PatchgateSyntax
+import Testing
 
 /// Paths and helpers shared by the tests.
 enum TestSupport {
@@ -27,9 +28,16 @@ enum TestSupport {
     }
 
     /// A catalog from schema SQL, as `--schema` builds it.
-    static func catalog(_ schema: String) -> Catalog {
+    /// An unreadable schema, or one PostgreSQL would reject, fails the test that uses it rather
+    /// than leaving it a smaller catalog.
+    static func catalog(_ schema: String, sourceLocation: SourceLocation = #_sourceLocation) -> Catalog {
         var catalog = Catalog()
-        _ = try? CatalogLoader.load(path: "schema.sql", bytes: Array(schema.utf8), into: &catalog)
+        do {
+            let problems = try CatalogLoader.load(path: "schema.sql", bytes: Array(schema.utf8), into: &catalog)
+            for problem in problems { Issue.record("test schema: \(problem)", sourceLocation: sourceLocation) }
+        } catch {
+            Issue.record(error, "test schema", sourceLocation: sourceLocation)
+        }
         return catalog
     }
 

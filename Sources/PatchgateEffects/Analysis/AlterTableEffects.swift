@@ -76,6 +76,7 @@ enum AlterTableEffects {
             let child = state.resolve(partition)
             effects.lock(child, .table, by: facts.attachedPartition)
             effects.scan(child, by: facts.attachedPartition)
+            NewIndexBuilds.attach(child, to: table, state: state, into: &effects)
         case .detachPartition(let partition, false):
             effects.lock(table, .partitionedTable, by: facts.detachPartition)
             effects.lock(state.resolve(partition), .table, by: facts.detachPartition)

@@ -47,6 +47,7 @@ public enum EffectAnalyzer {
         case .other(let untyped): UntypedStatementFacts.apply(untyped, state: state, into: &effects)
         case .createFunction, .setVariable, .transaction, .grant: break
         }
+        IndexRebuilds.complete(&effects, state: state)
         return effects
     }
 

@@ -16,7 +16,7 @@ extension PatchState {
         case .createTableAs(let create):
             markCreated(resolve(create.name), isEmpty: create.withNoData || create.sourceRelations.isEmpty)
         case .createIndex:
-            if let name = effects.indexBuilds.first?.index ?? effects.created.first { markCreated(name) }
+            if let name = effects.created.first { markCreated(name) }
         case .createView(let view) where effects.created.contains(resolve(view.name)):
             markCreated(resolve(view.name))
         case .insert(let insert):

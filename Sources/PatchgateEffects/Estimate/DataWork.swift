@@ -15,17 +15,12 @@ enum DataWork {
         for table in unique(effects.rewrites) where !context.isEmptyNew(table) {
             let size = sizes.table(table)
             inputs.append(input(table, .rewrite, size.map { EstimateCeiling.bytes($0.heapBytes, $0.toastBytes) }))
-            inputs += indexRebuilds(of: table, size: size, sizes: sizes, input: input)
         }
         for table in unique(effects.scans) where !context.isEmptyNew(table) && !effects.rewrites.contains(table) {
             inputs.append(input(table, .scan, sizes.table(table)?.heapBytes))
         }
-        for build in effects.indexBuilds {
-            if case .reindex = statement.syntax {
-                inputs += reindexInputs(build, sizes: sizes, context: context, input: input)
-            } else if let table = build.table, !context.isEmptyNew(table), !effects.rewrites.contains(table) {
-                inputs.append(input(table, .indexBuild, sizes.table(table)?.heapBytes))
-            }
+        for build in effects.indexBuilds where !build.isOnEmptyTable {
+            inputs += buildInputs(build, sizes: sizes, input: input)
         }
         for table in unique(effects.wholeTableWrites) where !context.isEmptyNew(table) {
             inputs.append(input(table, .wholeTableWrite, sizes.table(table).map { EstimateCeiling.bytes($0.heapBytes, $0.toastBytes) }))
@@ -33,27 +28,26 @@ enum DataWork {
         return inputs
     }
 
-    /// After a rewrite PostgreSQL rebuilds every index of the table, each from the new heap:
-    /// one index build per index. The indexes are the statistics' list, else the catalog's.
-    private static func indexRebuilds(of table: QualifiedName, size: TableStatistics.Size?, sizes: PatchEstimator.Sizes,
-                                      input: (QualifiedName, CostRates.Operation, Int64?) -> Input) -> [Input] {
-        let listed = size.map { $0.indexes.keys.sorted() } ?? []
-        let names = listed.isEmpty ? sizes.indexes(of: table) : listed
-        if names.isEmpty, let size, size.indexBytes > 0 {
-            return [input(table, .indexBuild, size.heapBytes)]
+    /// Each index is built from the heap of its table, so it costs the table's heap bytes at
+    /// the index-build rate. A build that stands for every index of a table no schema lists
+    /// becomes one build per index the statistics list, or one for the table when they give
+    /// only the total.
+    private static func buildInputs(_ build: IndexBuild, sizes: PatchEstimator.Sizes,
+                                    input: (QualifiedName, CostRates.Operation, Int64?) -> Input) -> [Input] {
+        func indexBuild(_ index: QualifiedName?, of relation: QualifiedName, _ bytes: Int64?) -> Input {
+            var built = input(relation, .indexBuild, bytes)
+            built.index = index
+            return built
         }
-        return names.map { input($0, .indexBuild, size?.heapBytes) }
-    }
-
-    /// REINDEX rebuilds existing indexes, each from the heap of its table.
-    private static func reindexInputs(_ build: IndexBuild, sizes: PatchEstimator.Sizes, context: StatementContext,
-                                      input: (QualifiedName, CostRates.Operation, Int64?) -> Input) -> [Input] {
         guard let table = build.table else {
-            return build.index.map { [input($0, .indexBuild, sizes.table(owningIndex: $0)?.heapBytes)] } ?? []
+            return build.index.map { [indexBuild($0, of: $0, sizes.table(owningIndex: $0)?.heapBytes)] } ?? []
         }
-        if context.isEmptyNew(table) { return [] }
-        if let index = build.index { return [input(index, .indexBuild, sizes.table(table)?.heapBytes)] }
-        return indexRebuilds(of: table, size: sizes.table(table), sizes: sizes, input: input)
+        let size = sizes.table(table)
+        if let index = build.index { return [indexBuild(index, of: table, size?.heapBytes)] }
+        guard let size else { return [indexBuild(nil, of: table, nil)] }
+        let listed = size.indexes.keys.sorted()
+        if listed.isEmpty { return size.indexBytes > 0 ? [indexBuild(nil, of: table, size.heapBytes)] : [] }
+        return listed.map { indexBuild($0, of: table, size.heapBytes) }
     }
 
     private static func unique(_ names: [QualifiedName]) -> [QualifiedName] {

@@ -4,8 +4,12 @@ import PatchgateSyntax
 public struct StatementEstimate: Hashable, Sendable {
     /// One piece of data work: a table's bytes at an operation's rate.
     public struct Input: Hashable, Sendable {
+        /// The relation whose bytes the work reads: for an index build, its table (the index
+        /// itself when only a catalog would know the table).
         public let relation: QualifiedName
         public let operation: CostRates.Operation
+        /// For an index build, the index built, when its name is known.
+        public var index: QualifiedName? = nil
         /// nil when the statistics do not list the relation (and `--assume-small` is off).
         public let bytes: Int64?
         public let rateMBps: Double

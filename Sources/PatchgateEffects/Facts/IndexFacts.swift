@@ -30,13 +30,18 @@ enum IndexFacts {
         let table = state.resolve(statement.table)
         let fact = statement.isConcurrent ? createConcurrently : create
         effects.lock(table, state.kind(of: table), by: fact)
+        if statement.isConcurrent { effects.isTransactional = false }
         let index = IndexNaming.index(for: statement, on: table)
-        // ON ONLY creates an invalid parent index on a partitioned table and builds nothing.
-        if !statement.isOnly {
+        // IF NOT EXISTS on an index the schema has: a notice, nothing built.
+        if statement.ifNotExists, state.catalog.contains(index) { return }
+        // ON ONLY creates an invalid parent index on a partitioned table and builds nothing;
+        // without ONLY each partition gets its own index built.
+        if let partitions = NewIndexBuilds.partitions(of: table, for: statement, state: state) {
+            if !statement.isOnly { effects.indexBuilds += partitions }
+        } else {
             effects.indexBuilds.append(IndexBuild(index: index, table: table, isConcurrent: statement.isConcurrent))
         }
         effects.created.append(index)
-        if statement.isConcurrent { effects.isTransactional = false }
     }
 
     static func dropIndexes(_ statement: Drop, state: PatchState, into effects: inout StatementEffects) {
@@ -58,12 +63,13 @@ enum IndexFacts {
             effects.lock(relation, .index, by: statement.isConcurrent ? reindexedConcurrently : reindexedIndex)
             let table = state.table(ofIndex: relation)
             if let table { effects.lock(table, state.kind(of: table), by: fact) }
-            effects.indexBuilds.append(IndexBuild(index: relation, table: table, isConcurrent: statement.isConcurrent))
+            effects.indexBuilds.append(IndexBuild(index: relation, table: table, method: statement.isConcurrent ? .concurrent : .rebuild))
         case .table:
             let kind = state.kind(of: relation)
             effects.lock(relation, kind, by: fact)
             if kind == .partitionedTable { effects.isTransactional = false }
-            effects.indexBuilds.append(IndexBuild(index: nil, table: relation, isConcurrent: statement.isConcurrent))
+            IndexRebuilds.add(everyIndexOf: relation, method: statement.isConcurrent ? .concurrent : .rebuild,
+                              state: state, into: &effects)
         case .schema, .system, .database:
             break
         }

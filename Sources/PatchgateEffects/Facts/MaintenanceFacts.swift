@@ -38,8 +38,6 @@ enum MaintenanceFacts {
         effects.lock(table, state.kind(of: table), by: cluster)
         if let index = statement.index.map({ QualifiedName(schema: table.schema, name: $0) }) {
             effects.lock(index, .index, by: cluster)
-            // The rewrite rebuilds every index; the one named here is the only one known without a catalog.
-            effects.indexBuilds.append(IndexBuild(index: index, table: table, isConcurrent: false))
         }
         effects.rewrite(table, by: cluster, .cluster)
     }

@@ -28,6 +28,7 @@ enum TableFacts {
     static func createTable(_ statement: CreateTable, state: PatchState, into effects: inout StatementEffects) {
         let table = state.resolve(statement.table)
         effects.created.append(table)
+        NewIndexBuilds.createTable(statement, table: table, state: state, into: &effects)
         for target in statement.referencedTables.map(state.resolve) where target != table {
             effects.lock(target, state.kind(of: target), by: createReferencing)
         }
@@ -70,6 +71,7 @@ enum TableFacts {
         for table in statement.tables.map(state.resolve) {
             effects.lock(table, state.kind(of: table), by: truncate)
         }
+        IndexRebuilds.truncate(statement, state: state, into: &effects)
     }
 
     static func rename(_ statement: Rename, state: PatchState, into effects: inout StatementEffects) {

@@ -93,12 +93,41 @@ public struct RelationLock: Hashable, Sendable {
     public var isAfterOlderQueries = false
 }
 
+/// An index a statement builds, or gives new storage and fills again.
 public struct IndexBuild: Hashable, Sendable {
-    /// nil when PostgreSQL names the index itself and the name cannot be predicted.
+    public enum Method: String, Hashable, Sendable {
+        /// A new index (CREATE INDEX, a constraint's index, one cloned onto a partition).
+        case new
+        /// An existing index built again: REINDEX, and every index of a table a statement
+        /// rewrites, truncates or changes the key type of.
+        case rebuild
+        /// CREATE INDEX or REINDEX CONCURRENTLY: writes go on while it builds.
+        case concurrent
+    }
+
+    /// nil when PostgreSQL names the index itself and the name cannot be predicted, or when
+    /// the build covers every index of `table` and no schema lists them.
     public let index: QualifiedName?
     /// nil when only a catalog would know it (REINDEX INDEX of an index the patch did not create).
     public let table: QualifiedName?
-    public let isConcurrent: Bool
+    public let method: Method
+    /// The table is empty as the index is built (created by the patch and not filled, or just
+    /// truncated): the build costs nothing.
+    public internal(set) var isOnEmptyTable: Bool
+
+    public init(index: QualifiedName?, table: QualifiedName?, method: Method, isOnEmptyTable: Bool = false) {
+        self.index = index
+        self.table = table
+        self.method = method
+        self.isOnEmptyTable = isOnEmptyTable
+    }
+
+    /// A new index, built concurrently or not.
+    public init(index: QualifiedName?, table: QualifiedName?, isConcurrent: Bool) {
+        self.init(index: index, table: table, method: isConcurrent ? .concurrent : .new)
+    }
+
+    public var isConcurrent: Bool { method == .concurrent }
 }
 
 /// A change after which code written for the old schema may fail.

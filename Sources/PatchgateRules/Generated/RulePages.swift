@@ -1837,6 +1837,7 @@ ALTER TABLE country ADD COLUMN imported_at timestamptz DEFAULT clock_timestamp()
 ```
 
 ```sql good
+-- patchgate: no-transaction
 CREATE INDEX CONCURRENTLY orders_created_idx ON orders (created_at);
 ```
 """###,

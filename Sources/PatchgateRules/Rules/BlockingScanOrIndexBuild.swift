@@ -13,7 +13,7 @@ struct BlockingScanOrIndexBuild: StatementRule {
     func check(_ statement: AnalyzedStatement, in patch: PatchContext) -> [Finding] {
         guard !patch.isAlreadyRejected(statement) else { return [] }
         let effects = statement.effects
-        let blocked = (effects.scans + effects.indexBuilds.filter { !$0.isConcurrent }.compactMap(\.table)).filter { table in
+        let blocked = (effects.scans + effects.indexBuilds.filter { !$0.isConcurrent && !$0.isOnEmptyTable }.compactMap(\.table)).filter { table in
             !statement.context.isEmptyNew(table) && (effects.lockMode(on: table)?.blocksWrites ?? false)
         }
         guard let table = blocked.first else { return [] }

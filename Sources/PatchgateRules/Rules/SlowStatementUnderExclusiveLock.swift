@@ -35,7 +35,9 @@ enum SlowWork {
         }
         for table in effects.rewrites { add(table, "rewrites") }
         for table in effects.scans { add(table, "scans") }
-        for build in effects.indexBuilds { if let table = build.table { add(table, "builds an index on") } }
+        for build in effects.indexBuilds where !build.isOnEmptyTable {
+            if let table = build.table { add(table, "builds an index on") }
+        }
         for table in effects.wholeTableWrites { add(table, "writes every row of") }
         return work
     }

@@ -107,12 +107,17 @@ enum StatementReader {
     private static func createTable(_ statement: TreeValue) -> CreateTable {
         var columns: [ColumnDefinition] = []
         var constraints: [TableConstraint] = []
-        var likeSources: [QualifiedName] = []
+        var likeSources: [QualifiedName] = [], likeIndexSources: [QualifiedName] = []
         for element in statement["tableElts"].elements + statement["constraints"].elements {
             switch element.nodeName {
             case "ColumnDef": columns.append(ConstraintReader.column(element.nodeFields))
             case "Constraint": constraints.append(ConstraintReader.table(element.nodeFields))
-            case "TableLikeClause": likeSources.append(element.nodeFields["relation"].qualifiedName)
+            case "TableLikeClause":
+                likeSources.append(element.nodeFields["relation"].qualifiedName)
+                // TableLikeOption CREATE_TABLE_LIKE_INDEXES (1 << 6); INCLUDING ALL sets every bit.
+                if element.nodeFields["options"].int & (1 << 6) != 0 {
+                    likeIndexSources.append(element.nodeFields["relation"].qualifiedName)
+                }
             default: break
             }
         }
@@ -127,7 +132,7 @@ enum StatementReader {
             isPartitioned: statement["partspec"].isPresent,
             isUnlogged: persistence == "u",
             isTemporary: persistence == "t",
-            likeSources: likeSources
+            likeSources: likeSources, likeIndexSources: likeIndexSources
         )
     }
 

@@ -12,13 +12,16 @@ public struct CreateTable: Hashable, Sendable {
     public let isTemporary: Bool
     /// Tables copied with `LIKE`.
     public let likeSources: [QualifiedName]
+    /// Those copied `INCLUDING INDEXES` (or `ALL`): their indexes are built on the new table.
+    public let likeIndexSources: [QualifiedName]
 
     public init(
         table: QualifiedName, ifNotExists: Bool, columns: [ColumnDefinition], constraints: [TableConstraint],
         partitionOf: QualifiedName?, inherits: [QualifiedName], isPartitioned: Bool, isUnlogged: Bool, isTemporary: Bool,
-        likeSources: [QualifiedName] = []
+        likeSources: [QualifiedName] = [], likeIndexSources: [QualifiedName] = []
     ) {
         self.likeSources = likeSources
+        self.likeIndexSources = likeIndexSources
         self.table = table
         self.ifNotExists = ifNotExists
         self.columns = columns

@@ -10,6 +10,7 @@ import pytest
 
 import compare
 from cases import ALL_CASES
+from known_gaps import KNOWN_GAPS
 from observe import OBSERVED_PATH
 from snapshot import LOCK_MODES
 
@@ -76,19 +77,33 @@ def test_every_lock_mode_is_calibrated():
     assert len(LOCK_TABLE_CASES) == len(LOCK_MODES)
 
 
-@pytest.mark.parametrize("case_id", IDS)
+def test_known_gaps_name_cases():
+    assert sorted(set(KNOWN_GAPS) - set(IDS)) == []
+
+
+def test_known_gaps_stay_few():
+    """The list is for gaps found along the way, not for the classes an issue names."""
+    assert len(KNOWN_GAPS) <= 5, sorted(KNOWN_GAPS)
+
+
+@pytest.mark.parametrize("case_id", [
+    pytest.param(case_id, marks=pytest.mark.xfail(strict=True, raises=AssertionError,
+                                                  reason=KNOWN_GAPS[case_id].reason))
+    if case_id in KNOWN_GAPS else case_id for case_id in IDS])
 def test_patchgate_predicts_what_the_server_does(recorded, case_id):
     case = CASES[case_id]
     observed = recorded[case_id]
     if observed["error"] is not None:
         pytest.skip(f"the server rejects this statement ({observed['error']})")
     try:
-        effects = compare.predicted_effects(case.statement)
+        effects = compare.predicted_effects(case)
     except compare.NotReady as reason:
         if os.environ.get("PATCHGATE_BIN"):
             pytest.fail(f"PATCHGATE_BIN is set but {reason}")
         pytest.skip(str(reason))
     found = compare.mismatches(observed, effects, case.statement)
-    if found and case.static_context:
-        pytest.xfail(f"needs schema knowledge ({case.static_context}): {'; '.join(found)}")
+    gap = KNOWN_GAPS.get(case_id)
+    if gap is not None and found and found != list(gap.mismatches):
+        # pytest.fail is not an AssertionError: the xfail mark does not absorb it.
+        pytest.fail(f"known gap {case_id} changed: listed {list(gap.mismatches)}, now {found}")
     assert found == []

@@ -65,6 +65,9 @@ enum ColumnEffects {
                 ? AlterTableFacts.alterColumnTypeVerifyingChecks : AlterTableFacts.alterColumnTypeInPlace
             effects.lock(table, kind, by: fact)
             effects.scan(table, by: fact)
+            if let old, TypeChangeFacts.rebuildsIndexes(from: old.type, to: type) {
+                IndexRebuilds.add(indexesOn: column, of: table, state: state, into: &effects)
+            }
         } else {
             AlterTableEffects.rewrite(table, kind, AlterTableFacts.alterColumnType, .typeChange(column: column), into: &effects)
         }

@@ -53,6 +53,15 @@ enum TypeChangeFacts {
         }
     }
 
+    /// A change that keeps the table but not the operator class of an index on the column: the
+    /// server builds each such index again (new relfilenode; truth cases alter-type-citext-to-text,
+    /// alter-type-text-to-citext, alter-type-timestamp-to-timestamptz-time-zone-utc). varchar →
+    /// text, time → time(6) and the like keep the index's storage.
+    static func rebuildsIndexes(from old: ColumnType, to new: ColumnType) -> Bool {
+        let pair = Set([canonicalName(old), canonicalName(new)])
+        return pair == ["timestamp", "timestamptz"] || pair.contains("citext") && pair.count == 2
+    }
+
     /// Fractional seconds of time, timestamp and interval: unbounded is the maximum, 6
     /// (MAX_TIME_PRECISION), so time → time(6) changes nothing and time(3) rounds every value.
     static let maximumSecondsPrecision = 6

@@ -7,6 +7,8 @@ public struct Catalog: Sendable {
     public private(set) var relations: [QualifiedName: Relation] = [:]
     /// Declared volatility (`immutable`, `stable`, `volatile`) by function name.
     public private(set) var functionVolatility: [String: String] = [:]
+    /// PL/pgSQL bodies by function name, so that a later call is analysed as what it runs.
+    public private(set) var routineBodies: [String: ProceduralBody] = [:]
     public private(set) var types: Set<QualifiedName> = []
     /// Domains by name: the type a domain stands for, and whether it has constraints.
     public private(set) var domains: [QualifiedName: CreateDomain] = [:]
@@ -94,8 +96,14 @@ public struct Catalog: Sendable {
         guard let index = relations.index(forKey: name) else { return }
         change(&relations.values[index])
     }
-    public mutating func declareFunction(_ name: String, volatility: String?) { functionVolatility[name] = volatility ?? "volatile" }
-    public mutating func removeFunction(_ name: String) { functionVolatility[name] = nil }
+    public mutating func declareFunction(_ name: String, volatility: String?, body: ProceduralBody? = nil) {
+        functionVolatility[name] = volatility ?? "volatile"
+        routineBodies[name] = body
+    }
+    public mutating func removeFunction(_ name: String) {
+        functionVolatility[name] = nil
+        routineBodies[name] = nil
+    }
     public mutating func declareType(_ name: QualifiedName) { types.insert(name) }
     public mutating func declareDomain(_ domain: CreateDomain, as name: QualifiedName) {
         types.insert(name)

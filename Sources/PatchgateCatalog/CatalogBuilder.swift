@@ -18,7 +18,8 @@ extension Catalog {
         case .drop(let drop): self.drop(drop, resolve: resolve)
         case .alterTable(let alter): alterTable(alter, resolve: resolve)
         case .rename(let rename): self.rename(rename, resolve: resolve)
-        case .createFunction(let function): declareFunction(function.name.name, volatility: function.declaredVolatility?.lowercased())
+        case .createFunction(let function):
+            declareFunction(function.name.name, volatility: function.declaredVolatility?.lowercased(), body: function.body)
         case .createEnum(let create): declareType(resolve(create.name))
         case .createSequence(let name): upsert(resolve(name), Relation(kind: .sequence))
         case .alterObjectSchema(let alter):
@@ -32,7 +33,7 @@ extension Catalog {
             // An object named alone (a statistics object) belongs to the relation it was made on.
             guard !untyped.objectName.isEmpty, let relation = untyped.relations.first.map(resolve) else { return }
             nameObject(resolve(QualifiedName(parts: untyped.objectName)), of: relation)
-        case .alterEnum, .reindex, .refreshMaterializedView, .createTrigger, .vacuum, .truncate, .lock,
+        case .doBlock, .call, .alterEnum, .reindex, .refreshMaterializedView, .createTrigger, .vacuum, .truncate, .lock,
              .setVariable, .transaction, .comment, .grant, .insert, .update, .delete, .select, .alterSequence, .alterDomain:
             return
         }

@@ -116,6 +116,22 @@ public enum JSONReporter {
         json.string(utf8: source.bytes[span.start..<span.end])
         json.key("effects")
         json.object { json in effectsFields(statement.effects, into: &json) }
+        if let embedding = statement.parsed.embedding { embeddingFields(embedding, statement: statement, into: &json) }
+    }
+
+    /// A statement a DO block or called routine runs: which statement runs it, whether it runs
+    /// under a condition, and the locks its transaction holds when it starts (a COMMIT in the
+    /// body releases them part-way).
+    private static func embeddingFields(_ embedding: Embedding, statement: AnalyzedStatement, into json: inout JSONWriter) {
+        json.field("runBy", embedding.runBy)
+        json.field("routine", embedding.routine)
+        json.field("conditional", embedding.condition != nil)
+        json.field("heldLocks", each: statement.context.heldLocks.sorted { $0.key < $1.key }) { json, held in
+            json.object { json in
+                json.field("relation", held.key)
+                json.field("mode", held.value.mode.pgLocksName)
+            }
+        }
     }
 
     static func effectsFields(_ effects: StatementEffects, into json: inout JSONWriter) {

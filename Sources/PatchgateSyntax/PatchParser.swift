@@ -4,9 +4,11 @@ import PatchgateSource
 /// Source text → located, typed statements. psql-only parts are blanked first (same byte
 /// length), so every offset the parser reports is an offset in the file.
 public enum PatchParser {
-    public static func parse(_ source: SourceFile) -> ParsedPatch {
+    /// `routines`: the PL/pgSQL bodies of functions the schema already has, by name, so that a
+    /// call of one is analysed as the statements it runs.
+    public static func parse(_ source: SourceFile, routines: [String: ProceduralBody] = [:]) -> ParsedPatch {
         let input = PsqlPreprocessor.prepare(source.bytes)
-        var reader = StatementCollector(bytes: input.bytes)
+        var reader = StatementCollector(bytes: input.bytes, routines: routines)
         reader.collect()
         let comments = reader.tokens.comments
         let directives = DirectiveReader.read(comments: comments, statements: reader.statements, source: source)
@@ -27,10 +29,12 @@ struct StatementCollector {
     private(set) var statements: [ParsedStatement] = []
     private(set) var problems: [SyntaxProblem] = []
     private var collectsStringConstants = false
+    private var expander: RoutineExpander
 
-    init(bytes: [UInt8]) {
+    init(bytes: [UInt8], routines: [String: ProceduralBody] = [:]) {
         self.bytes = bytes
         tokens = TokenIndex(lexed: [])
+        expander = RoutineExpander(routines: routines)
     }
 
     mutating func collect() {
@@ -144,11 +148,25 @@ struct StatementCollector {
         let end = raw.length == 0 ? limit : min(start + raw.length, limit)
         guard let span = tokens.statementSpan(in: start..<end, bytes: bytes) else { return }
         // Every tree is read: an untyped statement still names the relations its facts lock.
-        let (syntax, constants) = raw.readTree { tree in
-            (StatementReader.statement(tree), collectsStringConstants ? StringConstantCollector.constants(in: tree) : [])
+        let (syntax, constants, bodyLiteral) = raw.readTree { tree in
+            (StatementReader.statement(tree), collectsStringConstants ? StringConstantCollector.constants(in: tree) : [],
+             ProceduralReader.bodyLiteral(of: tree.nodeFields[raw.nodeName == "DoStmt" ? "args" : "options"]))
         }
         if case .alterEnum(let alter) = syntax, alter.addedValue != nil { collectsStringConstants = true }
-        statements.append(ParsedStatement(index: statements.count, span: span, syntax: syntax, stringConstants: constants))
+        let expansion = expander.expand(syntax, span: span, bodyLiteral: bodyLiteral.map { base + $0 }, bytes: bytes)
+        let index = statements.count
+        statements.append(ParsedStatement(index: index, span: span, syntax: expansion.statement, stringConstants: constants,
+                                          routineRun: expansion.routineRun))
+        for run in expansion.runs {
+            let embedding = Embedding(runBy: index + run.embedding.runBy, routine: run.embedding.routine,
+                                      condition: run.embedding.condition, isDynamic: run.embedding.isDynamic)
+            statements.append(ParsedStatement(index: statements.count, span: run.span, syntax: run.syntax,
+                                              embedding: embedding, routineRun: run.routineRun))
+        }
+        for problem in expansion.problems {
+            let message = problem.hasColumn ? "PL/pgSQL body: \(problem.message)" : "PL/pgSQL body: \(problem.message) (the line only: PL/pgSQL gives no column)"
+            problems.append(.syntaxError(message: message, offset: problem.offset, statement: span))
+        }
     }
 
     private mutating func record(_ error: PgQueryError, base: Int, range: Range<Int>) {

@@ -74,7 +74,7 @@ public enum LibPgQuery {
         }
     }
 
-    private static func withCString<Result>(
+    static func withCString<Result>(
         _ utf8: [UInt8], _ call: (UnsafePointer<CChar>) -> Result
     ) throws(PgQueryError) -> Result {
         if let nul = utf8.firstIndex(of: 0) { throw .nulByte(byteOffset: nul) }

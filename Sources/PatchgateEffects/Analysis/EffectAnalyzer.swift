@@ -5,13 +5,21 @@ public enum EffectAnalyzer {
     public static func analyze(_ statements: [ParsedStatement], transactionMode: TransactionMode,
                                catalog: Catalog = Catalog(), knowsSchema: Bool = false) -> [AnalyzedStatement] {
         var state = PatchState(transactionMode: transactionMode, catalog: catalog)
-        return statements.map { statement in
+        var routine = RoutineTransaction()
+        let analyzed = statements.map { statement in
+            routine.enter(statement, state: &state)
             let context = state.context(of: statement.index)
+            routine.start(statement, state: &state)
             var effects = effects(of: statement.syntax, state: state)
             if knowsSchema { SchemaReferences.check(statement.syntax, state: state, into: &effects) }
-            state.record(statement.syntax, effects: effects, index: statement.index)
+            // A COMMIT in a body is the routine's, not the end of an explicit block.
+            let isRoutineControl = RoutineTransaction.isTransactionControl(statement)
+            state.record(isRoutineControl ? .other(UntypedStatement(nodeName: "TransactionStmt")) : statement.syntax, effects: effects, index: statement.index)
+            if isRoutineControl { routine.recordTransactionControl(statement, state: &state) }
             return AnalyzedStatement(parsed: statement, effects: effects, context: context)
         }
+        routine.finish(state: &state)
+        return analyzed
     }
 
     /// One function per statement family; the facts live in `Facts/`.
@@ -45,7 +53,7 @@ public enum EffectAnalyzer {
         case .alterEnum(let alter): CatalogFacts.alterEnum(alter, state: state, into: &effects)
         case .alterDomain(let alter): DomainFacts.alter(alter, state: state, into: &effects)
         case .other(let untyped): UntypedStatementFacts.apply(untyped, state: state, into: &effects)
-        case .createFunction, .setVariable, .transaction, .grant: break
+        case .createFunction, .doBlock, .call, .setVariable, .transaction, .grant: break
         }
         IndexRebuilds.complete(&effects, state: state)
         return effects

@@ -15,6 +15,8 @@ struct PatchState {
     /// patch did so far.
     var catalog: Catalog
     var isInExplicitBlock = false
+    /// A DO block or routine sent outside a transaction block runs as a transaction of its own.
+    var isInRoutineTransaction = false
     var heldLocks: [QualifiedName: HeldLock] = [:]
     var enumValuesAdded: [String] = []
     /// Counts transactions: a new one starts after each end.
@@ -28,7 +30,7 @@ struct PatchState {
         self.catalog = catalog
     }
 
-    var isInTransaction: Bool { isInExplicitBlock || transactionMode == .perFile }
+    var isInTransaction: Bool { isInExplicitBlock || transactionMode == .perFile || isInRoutineTransaction }
 
     func resolve(_ name: QualifiedName) -> QualifiedName { name.resolved(in: searchPath) }
 

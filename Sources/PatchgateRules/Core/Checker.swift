@@ -12,7 +12,7 @@ public enum Checker {
             let finding = InputRules.finding(for: error, bytes: bytes)
             return FileResult(path: path, source: nil, statements: [], findings: RuleLevel.apply(options.ruleLevels, to: [finding]))
         }
-        let parsed = PatchParser.parse(source)
+        let parsed = PatchParser.parse(source, routines: options.catalog?.routineBodies ?? [:])
         var fileOptions = options
         if parsed.requestsNoTransaction { fileOptions.transactionMode = .none }
         // Launchpad's runner, not the file, decides how a patch is applied: by its content.
@@ -33,7 +33,8 @@ public enum Checker {
         RuleRegistry.rulePhases.forEach(run)
         findings = Downtime.settle(findings, estimate: estimate, statements: statements)
         run(RuleRegistry.budgetPhase)
-        let suppressed = SuppressionApplier.apply(parsed.suppressions, to: findings, source: source)
+        findings = EmbeddedFindings.describe(findings, statements: parsed.statements, source: source)
+        let suppressed = SuppressionApplier.apply(parsed.suppressions, to: findings, source: source, statements: parsed.statements)
         // Levels again, for the findings the suppression comments make themselves.
         var result = FileResult(path: path, source: source, statements: statements,
                                 findings: RuleLevel.apply(options.ruleLevels, to: suppressed),

@@ -50,6 +50,12 @@ public final class PatchContext: Sendable {
         return statements.firstIndex { $0.parsed.index == index }.map { estimate.statements[$0] }
     }
 
+    /// The statement with index `index` (a DO block or call that runs an embedded statement).
+    public func statement(at index: Int) -> AnalyzedStatement? {
+        if index < statements.count, statements[index].parsed.index == index { return statements[index] }
+        return statements.first { $0.parsed.index == index }
+    }
+
     /// True when an earlier, more specific rule already rejected this statement.
     public func isAlreadyRejected(_ statement: AnalyzedStatement) -> Bool {
         rejectedStatements.contains(statement.parsed.index)

@@ -5,7 +5,7 @@ public enum RuleRegistry {
 
     static let specific: [any Rule] = [
         SyntaxError(), StatementTooDeep(), UnknownObject(), AlreadyExists(), ModifiedLandedPatch(), LaunchpadFileName(), LaunchpadInBaseline(), PsqlMetaCommand(), PsqlVariable(), PsqlCopyData(), EmptyPatch(),
-        ConcurrentInTransaction(), ConcurrentIndexOnPartitionedTable(), EnumValueInTransaction(), UncommittedTransaction(),
+        ConcurrentInTransaction(), RoutineCommitInTransaction(), OpaqueDynamicSQL(), CallNotFollowed(), ConcurrentIndexOnPartitionedTable(), EnumValueInTransaction(), UncommittedTransaction(),
         RequireConcurrentIndexCreation(), RequireConcurrentIndexDeletion(), RequireConcurrentReindex(),
         AddingNotNullColumnWithoutDefault(), AddingColumnWithVolatileDefault(), ChangingColumnType(),
         SettingNotNull(), ConstraintMissingNotValid(), UniqueConstraintWithoutIndex(), AddingPrimaryKey(),

@@ -282,6 +282,40 @@ CREATE TABLE measurement_2025 PARTITION OF measurement
     FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
 ```
 """###,
+        "call-not-followed": ###"""
+# call-not-followed
+
+**Severity:** info · **Verdict:** hot
+
+Says that a routine the patch calls (`SELECT f()`, `PERFORM f()`, `CALL p()`) calls another routine in turn, and that patchgate did not follow that second call. patchgate analyses a call of a PL/pgSQL function or procedure it knows the body of — created earlier in the file, in an earlier patch of the series, or in the `--schema` dump — as the statements that body runs, one level deep.
+
+## Why
+A function's body runs when it is called, not when it is created ([CREATE FUNCTION](https://www.postgresql.org/docs/15/sql-createfunction.html)), so the locks and rewrites it causes belong to the statement that calls it. Following calls one level keeps the analysis of a call bounded and predictable; what the inner routines run is not seen, and this finding says so instead of passing it silently. Triggers fired by the patch's own data changes are not followed either.
+
+## Safe alternative
+Review what the inner routine runs, or call it from the patch itself, where its statements are analysed.
+
+## Examples
+```sql bad
+CREATE FUNCTION add_note_index() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  CREATE INDEX orders_note_idx ON orders (note);
+END $$;
+CREATE FUNCTION add_note_column() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM add_note_index();
+END $$;
+SELECT add_note_column();
+```
+
+```sql good
+CREATE FUNCTION add_note_column() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  ALTER TABLE orders ADD COLUMN note text;
+END $$;
+SELECT add_note_column();
+```
+"""###,
         "changing-column-type": ###"""
 # changing-column-type
 
@@ -1318,6 +1352,63 @@ ALTER TABLE bugtask ALTER COLUMN heat_updated SET DEFAULT now();
 ## Examples
 The finding depends on git history, not on SQL text: a file `patches/patch-2300-01-0.sql` committed on `main`, then edited on a branch, reports `modified-landed-patch` at line 1 of the file when checked with `--changed-since main`; a new file on the branch does not.
 """###,
+        "opaque-dynamic-sql": ###"""
+# opaque-dynamic-sql
+
+**Severity:** warning · **Verdict:** downtime
+
+Catches SQL that a DO block, or a routine the patch calls, builds while it runs: `EXECUTE` of text made from variables, columns or query results (`EXECUTE 'ALTER TABLE ' || tbl || ' …'`), `FOR … IN EXECUTE`, `RETURN QUERY EXECUTE`, `OPEN … FOR EXECUTE` of such text, and a DO block in a language other than PL/pgSQL (`LANGUAGE sql`, `plpython3u`, …). patchgate reads a PL/pgSQL body's static statements, and the `EXECUTE` of a string constant or of `format()` with a constant format string and constant arguments, as statements of the patch; what is left it cannot see, so it cannot tell which tables the statement locks, rewrites or scans.
+
+## Why
+[PL/pgSQL's EXECUTE](https://www.postgresql.org/docs/15/plpgsql-statements.html#PLPGSQL-STATEMENTS-EXECUTING-DYN) "is not cached": the command string is only known when the statement runs. A [DO block](https://www.postgresql.org/docs/15/sql-do.html) runs its code once, in the transaction it is sent in, with every lock its statements take held to that transaction's end. Code patchgate cannot read could take `ACCESS EXCLUSIVE` on a busy table, so the file is never passed as live-safe on its account: it needs at least the downtime window, or a reviewer who read the code and suppresses this finding with the reason.
+
+## Safe alternative
+Write the statements out in the patch, or `EXECUTE` constant text (a string constant, or `format()` of constants) so that patchgate can analyse it; when the dynamic SQL is reviewed and known to be safe, suppress the finding with the reason.
+
+```sql
+DO $$
+BEGIN
+  EXECUTE format('ALTER TABLE %I ADD COLUMN note text', 'orders');
+END $$;
+```
+
+## Examples
+```sql bad
+DO $$
+DECLARE
+  part text;
+BEGIN
+  FOR part IN SELECT tablename FROM pg_tables WHERE tablename LIKE 'orders_%' LOOP
+    EXECUTE 'ANALYZE ' || quote_ident(part);
+  END LOOP;
+END $$;
+```
+
+```sql bad
+DO LANGUAGE plpython3u $$
+plpy.execute("ALTER TABLE orders ADD COLUMN note text")
+$$;
+```
+
+```sql good
+DO $$
+BEGIN
+  EXECUTE format('ALTER TABLE %I ADD COLUMN note text', 'orders');
+END $$;
+```
+
+```sql good
+-- patchgate: ignore opaque-dynamic-sql -- reviewed: analyses the partitions only
+DO $$
+DECLARE
+  part text;
+BEGIN
+  FOR part IN SELECT tablename FROM pg_tables WHERE tablename LIKE 'orders_%' LOOP
+    EXECUTE 'ANALYZE ' || quote_ident(part);
+  END LOOP;
+END $$;
+```
+"""###,
         "over-budget": ###"""
 # over-budget
 
@@ -1753,6 +1844,49 @@ DROP INDEX CONCURRENTLY orders_status_idx;
 ```sql good
 -- patchgate: no-transaction
 REINDEX INDEX CONCURRENTLY orders_status_idx;
+```
+"""###,
+        "routine-commit-in-transaction": ###"""
+# routine-commit-in-transaction
+
+**Severity:** error · **Verdict:** invalid
+
+Catches `COMMIT` or `ROLLBACK` in the body of a DO block (or of a procedure the patch calls) that runs inside a transaction block: the runner's transaction around the file (`--transaction per-file`), or one opened with `BEGIN`.
+
+## Why
+[Transaction management](https://www.postgresql.org/docs/15/plpgsql-transactions.html) in PL/pgSQL is only possible "in procedures invoked by the CALL command as well as in anonymous code blocks (DO command)" that are not themselves called inside a transaction block: "Transaction control is only possible in CALL or DO invocations from the top level or nested CALL or DO invocations without any other intervening command." Inside a block the statement fails with `ERROR: invalid transaction termination`, the transaction aborts, and nothing in the file is applied. Sent outside a block, the same COMMIT ends the DO block's transaction there: the work before it is kept and its locks are released at that point (patchgate's lock timeline shows them released at the COMMIT), even if a later statement of the block fails.
+
+## Safe alternative
+Apply the file outside a transaction (a first line `-- patchgate: no-transaction`, and a runner that sends statements one by one), or leave the COMMIT out and let the transaction end after the block.
+
+```sql
+-- patchgate: no-transaction
+DO $$
+BEGIN
+  UPDATE orders SET note = '' WHERE id < 100000 AND note IS NULL;
+  COMMIT;
+  UPDATE orders SET note = '' WHERE id >= 100000 AND note IS NULL;
+END $$;
+```
+
+## Examples
+```sql bad
+DO $$
+BEGIN
+  UPDATE orders SET note = '' WHERE id < 100000 AND note IS NULL;
+  COMMIT;
+  UPDATE orders SET note = '' WHERE id >= 100000 AND note IS NULL;
+END $$;
+```
+
+```sql good
+-- patchgate: no-transaction
+DO $$
+BEGIN
+  UPDATE orders SET note = '' WHERE id < 100000 AND note IS NULL;
+  COMMIT;
+  UPDATE orders SET note = '' WHERE id >= 100000 AND note IS NULL;
+END $$;
 ```
 """###,
         "setting-not-null": ###"""

@@ -73,7 +73,7 @@ public enum LaunchpadListing: Hashable, Sendable {
             .tableCreation(referencesExistingTables: create.referencedTables.contains { !createdEarlier.contains($0.name) })
         case .rename: .rename
         case .alterTable(let alter): alterTableListing(alter)
-        case .createTableAs, .reindex, .createEnum, .alterEnum, .refreshMaterializedView, .cluster, .vacuum, .truncate,
+        case .createTableAs, .reindex, .createEnum, .alterEnum, .refreshMaterializedView, .cluster, .vacuum, .truncate, .doBlock, .call,
              .lock, .transaction, .update, .delete, .select, .alterSequence, .createSequence, .createDomain, .alterObjectSchema, .alterDomain, .other:
             .unlisted(kind: statement.kind)
         }

@@ -12,6 +12,6 @@ extension StatementReader {
         "CreateEnumStmt", "AlterEnumStmt", "ViewStmt", "RefreshMatViewStmt", "CreateFunctionStmt", "CreateTrigStmt",
         "ClusterStmt", "VacuumStmt", "TruncateStmt", "LockStmt", "VariableSetStmt", "TransactionStmt", "CommentStmt",
         "GrantStmt", "InsertStmt", "UpdateStmt", "DeleteStmt", "SelectStmt", "AlterSeqStmt", "CreateSeqStmt",
-        "CreateDomainStmt", "AlterObjectSchemaStmt", "AlterDomainStmt",
+        "CreateDomainStmt", "AlterObjectSchemaStmt", "AlterDomainStmt", "DoStmt", "CallStmt",
     ]
 }

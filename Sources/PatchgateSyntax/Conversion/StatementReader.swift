@@ -49,7 +49,11 @@ enum StatementReader {
         case "SelectStmt":
             return .select(Select(sourceRelations: RelationCollector.relations(in: node),
                                   locksRows: !statement["lockingClause"].elements.isEmpty,
-                                  writtenSequences: UntypedReader.writtenSequences(in: node)))
+                                  writtenSequences: UntypedReader.writtenSequences(in: node),
+                                  calledFunctions: node.descendants(withKey: "FuncCall").map { QualifiedName(parts: $0["funcname"].strings) }))
+        case "DoStmt": return .doBlock(DoBlock(language: ProceduralReader.language(of: statement["args"]) ?? "plpgsql"))
+        case "CallStmt": return .call(CallRoutine(name: QualifiedName(parts: statement["funccall"]["funcname"].strings)))
+
         case "AlterSeqStmt": return .alterSequence(alterSequence(statement))
         case "CreateSeqStmt": return .createSequence(statement["sequence"].qualifiedName)
         case "CreateDomainStmt":

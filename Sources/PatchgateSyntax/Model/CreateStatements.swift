@@ -100,6 +100,8 @@ public struct CreateFunction: Hashable, Sendable {
     /// `IMMUTABLE`, `STABLE` or `VOLATILE` as declared; nil means the default, VOLATILE.
     public let declaredVolatility: String?
     public let language: String?
+    /// A PL/pgSQL body as read (nil for other languages and for SQL-standard bodies).
+    public var body: ProceduralBody? = nil
 }
 
 public struct CreateTrigger: Hashable, Sendable {

@@ -119,6 +119,8 @@ public struct Select: Hashable, Sendable {
     public let locksRows: Bool
     /// Sequences named by `setval('s', …)` or `nextval('s')`, which write them.
     public var writtenSequences: [QualifiedName] = []
+    /// Functions the query calls, by name as written (`SELECT f()`, `PERFORM f()`).
+    public var calledFunctions: [QualifiedName] = []
 }
 
 public struct AlterSequence: Hashable, Sendable {

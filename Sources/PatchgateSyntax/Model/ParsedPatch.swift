@@ -10,12 +10,19 @@ public struct ParsedStatement: Sendable {
     /// String constants anywhere in the statement; collected only after an `ALTER TYPE … ADD
     /// VALUE` in the same file, the one place a rule needs them.
     public let stringConstants: [String]
+    /// Set on a statement of a DO block or of a called routine's body: the statement that runs it.
+    public let embedding: Embedding?
+    /// Set on a call that was followed into the routine's body.
+    public let routineRun: RoutineRun?
 
-    public init(index: Int, span: Span, syntax: Statement, stringConstants: [String] = []) {
+    public init(index: Int, span: Span, syntax: Statement, stringConstants: [String] = [],
+                embedding: Embedding? = nil, routineRun: RoutineRun? = nil) {
         self.index = index
         self.span = span
         self.syntax = syntax
         self.stringConstants = stringConstants
+        self.embedding = embedding
+        self.routineRun = routineRun
     }
 }
 

@@ -15,6 +15,8 @@ public enum Statement: Hashable, Sendable {
     case createView(CreateView)
     case refreshMaterializedView(RefreshMaterializedView)
     case createFunction(CreateFunction)
+    case doBlock(DoBlock)
+    case call(CallRoutine)
     case createTrigger(CreateTrigger)
     case cluster(Cluster)
     case vacuum(Vacuum)
@@ -60,6 +62,8 @@ public enum Statement: Hashable, Sendable {
         case .createView: "create-view"
         case .refreshMaterializedView: "refresh-materialized-view"
         case .createFunction: "create-function"
+        case .doBlock: "do"
+        case .call: "call"
         case .createTrigger: "create-trigger"
         case .cluster: "cluster"
         case .vacuum(let vacuum): vacuum.isVacuum ? "vacuum" : "analyze"

@@ -87,9 +87,10 @@ struct BodyText {
         let fold: (UInt8) -> UInt8 = { ignoringCase && $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }
         let wanted = text.map(fold)
         if !wanted.isEmpty, end - wanted.count >= from {
-            for position in from...(end - wanted.count)
-            where fold(bytes[position]) == wanted[0] && bytes[position..<position + wanted.count].map(fold) == wanted {
-                return Place(span: Span(start: position, end: position + wanted.count), isExact: true)
+            for position in from...(end - wanted.count) where fold(bytes[position]) == wanted[0] {
+                var matched = 1
+                while matched < wanted.count, fold(bytes[position + matched]) == wanted[matched] { matched += 1 }
+                if matched == wanted.count { return Place(span: Span(start: position, end: position + wanted.count), isExact: true) }
             }
         }
         return Place(span: lineSpan(from: from, in: bytes), isExact: false)

@@ -8,6 +8,8 @@ import PatchgateSource
 struct ProceduralReader {
     let bytes: [UInt8]
     let body: BodyText
+    /// The DO or CREATE FUNCTION statement that holds the body.
+    let statement: Span
     private(set) var result = ProceduralBody()
 
     /// The body of `DO [LANGUAGE l] $$…$$` whose string constant starts at `literal`.
@@ -27,7 +29,7 @@ struct ProceduralReader {
     }
 
     private static func read(_ createFunction: [UInt8], bytes: [UInt8], body: BodyText, statement: Span) -> ProceduralBody {
-        var reader = ProceduralReader(bytes: bytes, body: body)
+        var reader = ProceduralReader(bytes: bytes, body: body, statement: statement)
         do {
             let tree = try LibPgQuery.parseProcedural(createFunction)
             tree.read { root in
@@ -174,7 +176,7 @@ struct ProceduralReader {
     }
 
     private mutating func compileError(_ error: ProceduralError) {
-        if Self.needsCatalog(error.message, body: body.text(in: bytes)) {
+        if Self.needsCatalog(error.message, statement: String(decoding: bytes[statement.start..<statement.end], as: UTF8.self)) {
             result.opaque.append(OpaqueSQL(span: Span(start: body.start, end: max(body.start, min(body.end, body.start + 1))),
                                            reason: "a body patchgate's PL/pgSQL reader cannot compile without the database's types (\(error.message))",
                                            bodyLine: 1))
@@ -191,13 +193,18 @@ struct ProceduralReader {
 }
 
 extension ProceduralReader {
-    /// libpg_query compiles without a catalog: it cannot tell that a variable is a cursor, nor
-    /// which fields a row-typed variable has (`bt.bug := …` for `bt bugtask%ROWTYPE`), so its
-    /// errors there may be its own, not PostgreSQL's (a corpus test holds Launchpad's).
-    static func needsCatalog(_ message: String, body: String) -> Bool {
-        if body.lowercased().contains("cursor") { return true }
+    /// libpg_query compiles without a catalog or the function's signature: it cannot tell that a
+    /// variable is a cursor, which fields a row-typed variable has (`bt.bug := …` for `bt
+    /// bugtask%ROWTYPE`), what `$1` is, nor that OUT parameters let `RETURN NEXT;` go without
+    /// an expression; its errors there may be its own, not PostgreSQL's (found on the corpus:
+    /// Launchpad's and Citus' functions, which PostgreSQL accepts).
+    static func needsCatalog(_ message: String, statement: String) -> Bool {
+        if statement.lowercased().contains("cursor") { return true }
+        if message.hasPrefix("missing expression") || message.hasPrefix("variable \"$")
+            || message.hasPrefix("collations are not supported by type") { return true }
         guard message.hasSuffix("\" is not a known variable"), message.hasPrefix("\"") else { return false }
-        return message.dropFirst().prefix { $0 != "\"" }.contains(".")
+        let name = message.dropFirst().prefix { $0 != "\"" }
+        return name.contains(".") || name.hasPrefix("$")
     }
 }
 

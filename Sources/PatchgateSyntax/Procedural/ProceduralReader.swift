@@ -142,17 +142,6 @@ struct ProceduralReader {
         parse(Array(sql.utf8), place: Place(span: place.span, isExact: false), line: line, condition: condition, isDynamic: true)
     }
 
-    /// The value of an EXECUTE's expression when it is made of constants only.
-    static func constantText(_ expression: [UInt8]) -> String? {
-        guard let statements = try? LibPgQuery.parseStatements(Array("SELECT ".utf8) + expression, mayBeDeep: false),
-              statements.count == 1 else { return nil }
-        return statements[0].readTree { tree -> String? in
-            let targets = tree.node("SelectStmt")["targetList"].elements
-            guard targets.count == 1 else { return nil }
-            return ConstantText.evaluate(ExpressionReader.read(targets[0].node("ResTarget")["val"]))
-        }
-    }
-
     private mutating func parse(_ text: [UInt8], place: Place, line: Int, condition: EmbeddedCondition?, isDynamic: Bool) {
         do {
             for raw in try LibPgQuery.parseStatements(text, mayBeDeep: false) {
@@ -215,22 +204,3 @@ struct Place {
     let isExact: Bool
 }
 
-extension ProceduralReader {
-    /// The `language` option of DO's or CREATE FUNCTION's options, lower-cased.
-    static func language(of options: TreeValue) -> String? {
-        for node in options.elements {
-            let option = node.node("DefElem")
-            if option["defname"].string == "language" { return option["arg"].stringValue?.lowercased() }
-        }
-        return nil
-    }
-
-    /// Where the body's string constant starts in the parsed text (the `as` option's location).
-    static func bodyLiteral(of options: TreeValue) -> Int? {
-        for node in options.elements {
-            let option = node.node("DefElem")
-            if option["defname"].string == "as" { return option["location"].int }
-        }
-        return nil
-    }
-}

@@ -123,6 +123,26 @@ echo "## extra figures"
 rss "--jobs 1" --jobs=1
 rss "default jobs" --jobs="$(nproc)"
 
+# Memory against input size (issue 18: under 10x the input and under 1 GB), on the whole corpus
+# and on one generated file of mixed DDL just under the per-input limit (16 MiB), in the
+# streaming formats (json, text) and a whole-run one (sarif).
+mkdir -p "$WORK"
+big="$WORK/just-under-limit.sql"
+python3 "$root/scripts/mixed-ddl.py" $((16 * 1024 * 1024 - 1)) > "$big"
+corpus_bytes=$(cd "$CORPUS" && cat "${corpus[@]}" | wc -c)
+peak() { # label, input bytes, command...
+  local label=$1 bytes=$2; shift 2
+  /usr/bin/time -f '%M %e' -o /tmp/bench-rss.txt "$@" >/dev/null 2>&1 || true
+  read -r kb seconds < <(tail -1 /tmp/bench-rss.txt)
+  printf '%-44s %6d MB  %5.1fx input  %7.1f s   (target < 10x and < 1024 MB)\n' "$label" $((kb / 1024)) \
+    "$(echo "$kb * 1024 / $bytes" | bc -l)" "$seconds"
+}
+(cd "$CORPUS" && peak "peak RSS, whole corpus, json:" "$corpus_bytes" "$BIN" check --format json --include-down "${corpus[@]}")
+(cd "$CORPUS" && peak "peak RSS, whole corpus, text:" "$corpus_bytes" "$BIN" check --format text --include-down "${corpus[@]}")
+for format in json text sarif; do
+  peak "peak RSS, one 16 MiB - 1 byte file, $format:" "$(wc -c < "$big")" "$BIN" check --format "$format" "$big"
+done
+
 # One patch of about 2 KB: the launchpad patch closest to 2048 bytes.
 two_kb=$(cd "$CORPUS" && find launchpad/patches -name '*.sql' -size -4k -printf '%s %p\n' \
   | awk '{d = $1 - 2048; if (d < 0) d = -d; print d, $1, $2}' | sort -n | sed -n 1p)

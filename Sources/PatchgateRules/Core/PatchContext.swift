@@ -44,10 +44,25 @@ public final class PatchContext: Sendable {
 
     /// The estimate of one statement of this file.
     public func estimate(of statement: AnalyzedStatement) -> StatementEstimate? {
-        let index = statement.parsed.index
-        // Statements are numbered in order from 0, so the index is almost always the position.
-        if index < statements.count, statements[index].parsed.index == index { return estimate.statements[index] }
-        return statements.firstIndex { $0.parsed.index == index }.map { estimate.statements[$0] }
+        position(ofStatement: statement.parsed.index).map { estimate.statements[$0] }
+    }
+
+    /// The statement numbered `index` (`ParsedStatement.index`), if the file applies it.
+    public func statement(numbered index: Int) -> AnalyzedStatement? {
+        position(ofStatement: index).map { statements[$0] }
+    }
+
+    /// Where statement `index` is in `statements`. Statements are numbered in order from 0, so
+    /// the index is almost always the position; else (Launchpad leaves some out) a binary
+    /// search: a scan per finding made a file of many statements quadratic.
+    public func position(ofStatement index: Int) -> Int? {
+        if index >= 0, index < statements.count, statements[index].parsed.index == index { return index }
+        var low = 0, high = statements.count
+        while low < high {
+            let middle = (low + high) / 2
+            if statements[middle].parsed.index < index { low = middle + 1 } else { high = middle }
+        }
+        return low < statements.count && statements[low].parsed.index == index ? low : nil
     }
 
     /// The statement with index `index` (a DO block or call that runs an embedded statement).

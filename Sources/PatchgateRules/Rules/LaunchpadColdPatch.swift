@@ -10,7 +10,7 @@ struct LaunchpadColdPatch: Rule {
 
     func findings(in patch: PatchContext) -> [Finding] {
         guard let launchpad = patch.launchpad, let cold = launchpad.firstColdStatement,
-              let statement = patch.statements.first(where: { $0.parsed.index == cold.index }) else { return [] }
+              let statement = patch.statement(numbered: cold.index) else { return [] }
         return [patch.finding(Self.self, statement,
                               "cold patch: \(cold.listing.description); full-update.py applies it in the fast downtime, in one transaction with the other cold patches",
                               help: "keep it small enough for the 15-second budget; move index builds and view or function changes to a hot patch of their own")]

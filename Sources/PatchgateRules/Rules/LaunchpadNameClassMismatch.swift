@@ -14,7 +14,7 @@ struct LaunchpadNameClassMismatch: Rule {
               revision.isNamedHot != (launchpad.applyClass == .hot) else { return [] }
         let named = revision.isNamedHot ? "hot (N = \(revision.patch) > 0)" : "cold (N = 0)"
         if launchpad.applyClass == .cold, let cold = launchpad.firstColdStatement,
-           let statement = patch.statements.first(where: { $0.parsed.index == cold.index }) {
+           let statement = patch.statement(numbered: cold.index) {
             return [patch.finding(Self.self, statement,
                                   "the file name says \(named), but the patch is cold: \(cold.listing.description)",
                                   help: "land it as a cold patch (db-devel, applied in the fast downtime), or move this statement to a cold patch of its own")]

@@ -15,7 +15,7 @@ struct MixedHotAndCold: Rule {
         let outside = patch.statements.filter { !$0.effects.isTransactional }
         guard let first = outside.first(where: { candidate in cold.contains { $0 != candidate.parsed.index } }),
               let coldIndex = cold.filter({ $0 != first.parsed.index }).min(),
-              let coldStatement = patch.statements.first(where: { $0.parsed.index == coldIndex }) else { return [] }
+              let coldStatement = patch.statement(numbered: coldIndex) else { return [] }
         let coldLine = patch.source.position(of: coldStatement.parsed.span.start).line
         return [patch.finding(Self.self, first,
                               "\(first.syntax.displayName) must run outside a transaction, but line \(coldLine) needs the downtime window, where the file is applied in one",

@@ -11,7 +11,7 @@ struct RenamingTable: CompatibilityRule {
 
     func check(_ statement: AnalyzedStatement, in patch: PatchContext) -> [Finding] {
         statement.effects.compatibility.filter { $0.kind == Self.breakKind }.compactMap { change in
-            let later = patch.statements.filter { $0.parsed.index > statement.parsed.index }
+            let later = patch.statements[(patch.position(ofStatement: statement.parsed.index) ?? patch.statements.count - 1) + 1 ..< patch.statements.count]
             let keepsOldName = later.contains { candidate in
                 guard case .createView(let view) = candidate.syntax else { return false }
                 return candidate.effects.created.contains { $0.description == change.object }

@@ -13,7 +13,7 @@ struct SlowStatementUnderExclusiveLock: StatementRule {
     func check(_ statement: AnalyzedStatement, in patch: PatchContext) -> [Finding] {
         SlowWork.tables(of: statement).compactMap { table, work in
             guard let held = statement.context.heldLock(on: table), held.mode.blocksWrites else { return nil }
-            let line = patch.statements.first { $0.parsed.index == held.sinceStatement }.map { patch.source.position(of: $0.parsed.span.start).line }
+            let line = patch.statement(numbered: held.sinceStatement).map { patch.source.position(of: $0.parsed.span.start).line }
             let since = line.map { " since line \($0)" } ?? ""
             return patch.finding(Self.self, statement,
                                  "\(work) \(table) while this transaction holds \(held.mode.pgLocksName) on it\(since): the table stays blocked for the whole statement",

@@ -10,15 +10,25 @@ enum HTMLSourceListing {
         var cuts = Set([0, source.bytes.count])
         for range in ranges { cuts.formUnion([range.lowerBound, range.upperBound]) }
         let boundaries = cuts.sorted()
+        // Findings by where they start and end, so each cut sees only its own: a scan of every
+        // finding per cut made a file with many findings quadratic.
+        var starting: [Int: [Int]] = [:], ending: [Int: [Int]] = [:]
+        for index in ranges.indices {
+            starting[ranges[index].lowerBound, default: []].append(index)
+            if !ranges[index].isEmpty { ending[ranges[index].upperBound, default: []].append(index) }
+        }
+        var over = Set<Int>()
         // The newline after `<pre>` is dropped by HTML parsers, so one of the file's own survives.
         var code = "<pre class=\"code\">\n"
         for (start, end) in zip(boundaries, boundaries.dropFirst()) {
-            code += anchors(at: start, ranges: ranges, findings: findings, file: file)
-            let over = ranges.indices.filter { ranges[$0].lowerBound <= start && ranges[$0].upperBound >= end && !ranges[$0].isEmpty }
+            for index in ending[start] ?? [] { over.remove(index) }
+            let opening = starting[start] ?? []
+            code += anchors(opening, ranges: ranges, findings: findings, file: file)
+            for index in opening where !ranges[index].isEmpty { over.insert(index) }
             let text = HTMLText.escape(decode(source.bytes, start..<end))
-            code += over.isEmpty ? text : mark(text, findings: over.map { findings[$0] })
+            code += over.isEmpty ? text : mark(text, findings: over.sorted().map { findings[$0] })
         }
-        code += anchors(at: source.bytes.count, ranges: ranges, findings: findings, file: file)
+        code += anchors(starting[source.bytes.count] ?? [], ranges: ranges, findings: findings, file: file)
         code += "</pre>"
         return "<div class=\"source\">\(gutter(source, file: file))\(code)</div>\n"
     }
@@ -32,10 +42,11 @@ enum HTMLSourceListing {
         return "<pre class=\"gutter\" aria-hidden=\"true\">\n\(numbers.joined(separator: "\n"))</pre>"
     }
 
-    /// Anchors for the findings that start here; an empty span gets a visible point marker.
-    private static func anchors(at offset: Int, ranges: [Range<Int>], findings: [Finding], file: Int) -> String {
+    /// Anchors for the findings that start here (`starting`, in finding order); an empty span
+    /// gets a visible point marker.
+    private static func anchors(_ starting: [Int], ranges: [Range<Int>], findings: [Finding], file: Int) -> String {
         var html = ""
-        for index in ranges.indices where ranges[index].lowerBound == offset {
+        for index in starting {
             let finding = findings[index]
             if ranges[index].isEmpty {
                 html += "<mark class=\"point \(HTMLReporter.markClass(finding))\" id=\"f\(file)-m\(index)\" title=\"\(HTMLText.escape(tooltip(finding)))\"></mark>"

@@ -43,10 +43,7 @@ public enum DirectoryEntries {
         switch status.st_mode & S_IFMT {
         case S_IFDIR: return .directory
         case S_IFREG: return .file
-        case S_IFIFO: return .special("a FIFO")
-        case S_IFSOCK: return .special("a socket")
-        case S_IFCHR, S_IFBLK: return .special("a device")
-        default: return .special("not a file")
+        default: return .special(BoundedRead.specialKind(status.st_mode) ?? "not a file")
         }
     }
 

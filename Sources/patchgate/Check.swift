@@ -36,7 +36,7 @@ extension Patchgate {
         var quiet = false
 
         // Optional, so that the help says "all cores" rather than this machine's count.
-        @Option(help: "Files checked in parallel (default: all cores).")
+        @Option(help: "Files checked in parallel, at most 64 (default: all cores, up to 64).")
         var jobs: Int?
 
         // The options a configuration file can also set are nil when not given, so that
@@ -94,6 +94,9 @@ extension Patchgate {
                 throw ValidationError("name the patches to check: files, directories or -, or use --staged or --changed-since")
             }
             guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
+            guard (jobs ?? 1) <= WorkerPool.maximumThreads else {
+                throw ValidationError("--jobs: at most \(WorkerPool.maximumThreads) files are checked in parallel")
+            }
             if let maxLockTimeout, let problem = DurationSetting.lockTimeout.problem(maxLockTimeout) {
                 throw ValidationError("--max-lock-timeout: \(problem)")
             }
@@ -191,7 +194,7 @@ extension Patchgate {
             SeriesReplay(plan: plan, explicitTransactionMode: explicitMode).run(series.items, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, consume: run.add)
             var summary = run.summary
             summary.windowBudgetSeconds = options.budget.windowSeconds
-            let inputErrors = collectErrors + run.readErrors
+            let inputErrors = collectErrors + series.unreadable + run.readErrors
             var outputFailures: [String] = []
             if keepsResults {
                 var result = CheckResult(filesInRunOrder: run.results, inputErrors: inputErrors)

@@ -5,10 +5,14 @@ import Yams
 /// Reads `.patchgate.yml` through Yams' node tree rather than decoding it, so that every error
 /// can name the line and column of the key or value at fault.
 enum ConfigReader {
-    static func read(path: String) throws(SettingsFileError) -> ConfigFile {
+    /// `isNamed`: `--config` named the file, so a FIFO (`--config <(…)`) is read; one found by
+    /// walking up from the working directory must be a regular file, or the run would wait on it.
+    static func read(path: String, isNamed: Bool = true) throws(SettingsFileError) -> ConfigFile {
         let data: [UInt8]
-        switch InputCollector.read(InputFile(path: path)) {
+        switch BoundedRead.file(atPath: path, opensSpecialFiles: isNamed) {
         case .success(let bytes): data = bytes
+        case .failure(.unreadable(_, let reason)) where !isNamed && reason.hasPrefix("not a regular file"):
+            throw SettingsFileError(path: path, "cannot read the configuration file: \(reason), found looking up from the working directory (name it with --config to read it, or use --no-config)")
         case .failure(.unreadable(_, let reason)): throw SettingsFileError(path: path, "cannot read the configuration file: \(reason)")
         case .failure(let error): throw SettingsFileError(path: path, error.message)
         }

@@ -55,7 +55,7 @@ struct Configuration {
     /// working directory; none with `--no-config`.
     static func load(flags: Flags, explicitPath: String?, isDisabled: Bool) throws(SettingsFileError) -> Configuration {
         guard !isDisabled, let path = explicitPath ?? ConfigDiscovery.nearest() else { return Configuration(flags: flags, file: nil) }
-        return Configuration(flags: flags, file: try ConfigReader.read(path: path))
+        return Configuration(flags: flags, file: try ConfigReader.read(path: path, isNamed: explicitPath != nil))
     }
 
     func checkOptions(catalog: Catalog?) -> CheckOptions {

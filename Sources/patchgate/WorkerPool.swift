@@ -9,6 +9,9 @@ enum WorkerPool {
     /// How far workers may run ahead of the oldest unconsumed result: bounds the results held
     /// in memory when one slow file keeps the ones after it waiting.
     static let window = 64
+    /// `--jobs` past this is refused, and a machine with more cores uses this many: a thread
+    /// past `window` would never get a file, and each reserves `stackSize` of address space.
+    static let maximumThreads = window
 
     /// `consume` runs once per item, in item order, never two at a time, on whichever worker
     /// finished the next result (handing each result to one thread would cost a thread switch
@@ -17,7 +20,7 @@ enum WorkerPool {
         _ items: [Item], threads count: Int, _ job: @escaping (Item) -> Output, consume: @escaping (Output) -> Void
     ) {
         let results = OrderedResults<Output>(count: items.count, window: window, consume: consume)
-        for _ in 0..<max(1, min(count, items.count)) {
+        for _ in 0..<max(1, min(count, items.count, maximumThreads)) {
             let thread = Thread {
                 while let index = results.claimNext() {
                     results.finish(index, with: job(items[index]))

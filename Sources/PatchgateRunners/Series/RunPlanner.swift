@@ -1,5 +1,6 @@
 import Foundation
 import PatchgateRules
+import PatchgateSource
 
 /// Turns the files a run was asked for into the files it goes through: grouped by series, in
 /// each series' replay order, with the earlier patches of a series put in front (replayed only)
@@ -21,6 +22,8 @@ public struct RunPlanner {
     }
 
     public struct Plan {
+        /// A series' own files that are there but cannot be read (a FIFO named `sqitch.plan`).
+        public var unreadable: [InputError] = []
         public var items: [RunItem] = []
         /// Requested files that are not checked: down migrations without `--include-down`, and
         /// sqitch verify scripts.
@@ -42,7 +45,9 @@ public struct RunPlanner {
         // Paths already known to be files are not asked about again when their directory is listed.
         let knownFiles = Set(inputs.lazy.filter(\.isKnownFile).map(\.path))
         for (root, requested) in groups {
-            let series = SeriesDetector.series(in: SeriesDirectory.read(root, knownFiles: knownFiles), profile: profile)
+            let directory = SeriesDirectory.read(root, knownFiles: knownFiles)
+            let series = SeriesDetector.series(in: directory, profile: profile)
+            plan.unreadable += directory.unreadable
             ordered += items(of: series, requested: requested, skipping: &plan)
         }
         plan.skippedDown.sort()
@@ -52,6 +57,7 @@ public struct RunPlanner {
             if $0.rank != $1.rank { return $0.rank < $1.rank }
             return $0.item.input.path.utf8.lexicographicallyPrecedes($1.item.input.path.utf8)
         }.map(\.item)
+        plan.unreadable.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         return plan
     }
 

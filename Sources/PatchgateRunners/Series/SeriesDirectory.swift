@@ -1,4 +1,5 @@
 import Foundation
+import PatchgateSource
 
 /// The files below a series root that its layout can see: names relative to the root, two
 /// directory levels deep at most (Diesel's `<version>_<name>/up.sql`, sqitch's `deploy/x.sql`).
@@ -12,6 +13,7 @@ struct SeriesDirectory: Sendable {
     let nestedFiles: [String]
     /// Every name, to look one up without a search per lookup.
     private let names: Set<String>
+    private let failures = ReadFailures()
 
     init(root: String, files: [String]) {
         self.root = root
@@ -35,9 +37,22 @@ struct SeriesDirectory: Sendable {
 
     func contains(_ relative: String) -> Bool { names.contains(relative) }
 
+    /// A file the layout reads itself (a sqitch plan, a Flyway script's `.conf`): nil when there
+    /// is none. One that is there but cannot be read (a FIFO, past the input limit, unreadable)
+    /// is nil too, and kept in `unreadable`: the run reports it, and never waits on a FIFO.
     func contents(_ relative: String) -> String? {
-        FileManager.default.contents(atPath: path(relative)).map { String(decoding: $0, as: UTF8.self) }
+        let file = path(relative)
+        guard DirectoryEntries.kind(of: file) != nil else { return nil }
+        switch BoundedRead.file(atPath: file, opensSpecialFiles: false) {
+        case .success(let bytes): return String(decoding: bytes, as: UTF8.self)
+        case .failure(let error):
+            failures.record(error)
+            return nil
+        }
     }
+
+    /// The files `contents` found but could not read, by path.
+    var unreadable: [InputError] { failures.all }
 
     /// Files directly in the root whose name ends with `suffix`.
     func topLevel(endingWith suffix: String) -> [String] {
@@ -65,5 +80,20 @@ struct SeriesDirectory: Sendable {
             case .danglingLink, .special: []
             }
         }
+    }
+}
+
+/// The read failures of one directory's layout detection, which reads through a `let` value:
+/// each file once, however often a layout asks for it.
+private final class ReadFailures: @unchecked Sendable {
+    private var byPath: [String: InputError] = [:]
+    private let lock = NSLock()
+
+    func record(_ error: InputError) {
+        lock.withLock { byPath[error.path] = error }
+    }
+
+    var all: [InputError] {
+        lock.withLock { byPath.values.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) } }
     }
 }

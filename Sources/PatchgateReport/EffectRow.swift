@@ -19,17 +19,17 @@ struct EffectRow {
     let isRewritten: Bool
     let isScanned: Bool
     let indexBuilds: [IndexBuild]
-    /// The statement's estimated duration, shown on its first row.
-    let seconds: Double
+    /// The statement's estimate, shown on its first row.
+    let estimate: StatementEstimate
 
     static func rows(of file: FileResult) -> [EffectRow] {
         guard let source = file.source else { return [] }
         return file.statements.enumerated().flatMap { position, statement in
-            rows(of: statement, at: position, seconds: file.estimate.statements[position].seconds, source: source)
+            rows(of: statement, at: position, estimate: file.estimate.statements[position], source: source)
         }
     }
 
-    private static func rows(of statement: AnalyzedStatement, at position: Int, seconds: Double, source: SourceFile) -> [EffectRow] {
+    private static func rows(of statement: AnalyzedStatement, at position: Int, estimate: StatementEstimate, source: SourceFile) -> [EffectRow] {
         let effects = statement.effects
         let line = source.position(of: statement.parsed.span.start).line
         let sql = shortened(source.text(statement.parsed.span))
@@ -46,7 +46,7 @@ struct EffectRow {
                 isRewritten: relation.map(effects.rewrites.contains) ?? false,
                 isScanned: relation.map(effects.scans.contains) ?? false,
                 indexBuilds: relation.map { name in effects.indexBuilds.filter { $0.table == name } } ?? unplaced,
-                seconds: seconds)
+                estimate: estimate)
         }
     }
 
@@ -72,7 +72,11 @@ struct EffectRow {
         return mode.blocksWrites ? "writes" : "—"
     }
 
-    var secondsText: String { isFirst ? DurationText.format(seconds) : "" }
+    /// `unknown` when a size is missing; live work says so, as it is not downtime.
+    var secondsText: String {
+        guard isFirst else { return "" }
+        return EstimateText.duration(estimate) + (estimate.isLiveWork ? " (live)" : "")
+    }
 
     var indexBuildText: String {
         guard !indexBuilds.isEmpty else { return "—" }

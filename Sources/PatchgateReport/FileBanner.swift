@@ -6,12 +6,16 @@ import PatchgateRules
 /// with its inputs.
 struct FileBanner {
     let verdict: Verdict
+    /// What the banner says first: the reason for the verdict (the first finding that forces
+    /// it, and how many more do), or the verdict's meaning when nothing forces it.
+    let headline: String
     let facts: [String]
     /// One line per statement that works on data while tables are blocked.
     let estimates: [String]
 
     init(_ file: FileResult) {
         verdict = file.verdict
+        headline = Self.headline(file)
         var facts: [String] = []
         if file.source == nil {
             facts.append("not SQL text")
@@ -26,21 +30,37 @@ struct FileBanner {
         let suppressed = file.findings.count(where: \.isSuppressed)
         if suppressed > 0 { facts.append("\(suppressed) suppressed") }
         if let transaction = Self.transaction(file.statements) { facts.append(transaction) }
-        if file.clock.downtimeSeconds > 0, file.verdict == .downtime || file.verdict == .rejected {
+        if file.clock.hasDowntime, file.verdict == .downtime || file.verdict == .rejected {
             facts.append(EstimateText.clock(file.clock))
         }
+        if file.clock.hasLiveWork, file.verdict != .invalid { facts.append(EstimateText.liveWork(file.clock)) }
         self.facts = facts
         estimates = Self.estimateLines(file)
     }
 
-    /// One line per statement that works on data while tables are blocked, with its inputs.
+    /// `the size of public.orders is unknown, … (size-unknown, line 1); 1 more reason below`.
+    static func headline(_ file: FileResult) -> String {
+        let deciding = file.decidingReasons
+        guard let first = deciding.first else { return file.verdict.meaning }
+        var text = "\(first.message) (\(first.rule), line \(first.start.line))"
+        if deciding.count > 1 { text += "; \(counted(deciding.count - 1, "more reason")) below" }
+        return text
+    }
+
+    /// One line per statement that works on data, with its inputs: while tables are blocked
+    /// (downtime), or while nothing is (live work, said so).
     static func estimateLines(_ file: FileResult) -> [String] {
         guard let source = file.source else { return [] }
-        return zip(file.statements, file.estimate.statements).filter { $0.1.isWhileBlocked && $0.1.hasDataWork }.map { statement, estimate in
+        return zip(file.statements, file.estimate.statements).filter(\.1.hasDataWork).map { statement, estimate in
             let line = source.position(of: statement.parsed.span.start).line
+            let duration = EstimateText.duration(estimate)
+            if estimate.isLiveWork {
+                let live = estimate.isComplete ? "\(duration) of live work =" : "live work of unknown length:"
+                return "line \(line): \(live) \(EstimateText.inputs(estimate)); blocks nothing, the application keeps running"
+            }
             let blocked = estimate.blocks.isEmpty ? "while tables locked earlier in its transaction stay blocked"
                 : "blocks " + estimate.blocks.map { "\($0.relation) (\($0.reads ? "reads, writes" : "writes"))" }.joined(separator: ", ")
-            return "line \(line): \(DurationText.format(estimate.seconds)) = \(EstimateText.inputs(estimate)); \(blocked)"
+            return "line \(line): \(duration)\(estimate.isComplete ? " =" : ":") \(EstimateText.inputs(estimate)); \(blocked)"
         }
     }
 

@@ -2,7 +2,9 @@
 /// SQL spanning its rows and the line number linking to the SQL listing.
 enum HTMLEffectTable {
     static func render(_ rows: [EffectRow], file: Int) -> String {
-        var html = "<table class=\"effects\">\n<thead><tr><th>line</th><th>statement</th><th>table</th><th>lock mode</th>"
+        // In a box of its own that scrolls: nine columns do not fit a narrow window, and the
+        // page itself must not grow wider than it.
+        var html = "<div class=\"table-scroll\">\n<table class=\"effects\">\n<thead><tr><th>line</th><th>statement</th><th>table</th><th>lock mode</th>"
         html += "<th>blocks</th><th>rewrite</th><th>scan</th><th>index build</th><th>estimate</th></tr></thead>\n<tbody>\n"
         for row in rows {
             html += row.isFirst ? "<tr class=\"first\">" : "<tr>"
@@ -23,6 +25,6 @@ enum HTMLEffectTable {
             html += "<td class=\"name\">\(HTMLText.line(row.indexBuildText))</td>"
             html += row.isFirst ? "<td class=\"seconds\"\(row.statementRows > 1 ? " rowspan=\"\(row.statementRows)\"" : "")>\(row.secondsText)</td></tr>\n" : "</tr>\n"
         }
-        return html + "</tbody>\n</table>\n"
+        return html + "</tbody>\n</table>\n</div>\n"
     }
 }

@@ -55,7 +55,7 @@ public enum HTMLReporter {
         let banner = FileBanner(file)
         var html = "<section class=\"file\" id=\"f\(index)\">\n<h2><code>\(HTMLText.line(file.path))</code></h2>\n"
         html += "<div class=\"banner banner-\(file.verdict.rawValue)\">\n"
-        html += "<p><strong class=\"verdict\">\(file.verdict.rawValue)</strong> \(HTMLText.line(file.verdict.meaning))</p>\n"
+        html += "<p><strong class=\"verdict\">\(file.verdict.rawValue)</strong> \(HTMLText.line(banner.headline))</p>\n"
         html += "<p class=\"facts\">\(banner.facts.map(HTMLText.line).joined(separator: " · "))</p>\n</div>\n"
         let rows = EffectRow.rows(of: file)
         if !rows.isEmpty { html += "<h3>Statements</h3>\n" + HTMLEffectTable.render(rows, file: index) }

@@ -3,7 +3,7 @@ enum HTMLStylesheet {
     static let css = """
     :root { color-scheme: light; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --soft: #f6f8fa; }
     body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-serif; color: var(--fg);
-           max-width: 1180px; margin: 0 auto; padding: 24px; }
+           max-width: 1320px; margin: 0 auto; padding: 24px; }
     code, pre, svg text { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 13px; }
     h1 { font-size: 24px; margin: 0 0 4px; }
     h2 { font-size: 18px; margin: 0 0 8px; word-break: break-all; }
@@ -17,9 +17,11 @@ enum HTMLStylesheet {
     th, td { border: 1px solid var(--line); padding: 3px 8px; text-align: left; vertical-align: top; }
     th { background: var(--soft); font-weight: 600; }
     table.effects { width: 100%; }
+    .table-scroll { overflow-x: auto; max-width: 100%; }
     td.line { text-align: right; }
     th, td.line, td.lock, td.flag, td.blocks-reads, td.blocks-writes, td.blocks-none { white-space: nowrap; }
-    td.name { overflow-wrap: anywhere; min-width: 11em; }
+    table.effects { font-size: 14px; }
+    td.name { overflow-wrap: anywhere; min-width: 8em; }
     td.sql { min-width: 16em; }
     td.sql code { white-space: pre-wrap; word-break: break-word; }
     td.blocks-reads { color: #c00000; font-weight: 600; }
@@ -67,6 +69,9 @@ enum HTMLStylesheet {
     .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 5px; vertical-align: -1px; }
     .swatch.taken { background: #6e7781; }
     .swatch.held { background: rgba(110, 119, 129, .35); border: 1px solid #6e7781; box-sizing: border-box; }
+    .swatch.unknown { background: #d0d7de; border: 1.5px dashed #1f2328; box-sizing: border-box; }
+    svg.chart text.unknown { font-weight: 700; }
+    .swatch.live { height: 4px; background: #1a7f37; border-radius: 0; vertical-align: 3px; }
     .swatch.budget { height: 0; border-top: 2px dashed #cf222e; border-radius: 0; vertical-align: 3px; }
 
     """

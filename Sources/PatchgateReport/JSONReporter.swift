@@ -50,6 +50,7 @@ public enum JSONReporter {
             json.field("downtimeSeconds", summary.downtimeSeconds)
             json.field("windowBudgetSeconds", summary.windowBudgetSeconds)
             json.field("overWindowBudget", summary.isOverWindowBudget)
+            json.field("windowKnown", summary.isWindowKnown)
         }
     }
 
@@ -68,6 +69,12 @@ public enum JSONReporter {
             json.field("estimatedSeconds", file.clock.downtimeSeconds)
             json.field("budgetSeconds", file.clock.budgetSeconds)
             json.field("applySeconds", file.estimate.applySeconds)
+            // Seconds stay numbers: when sizes are missing they count only the known part, and
+            // these say so.
+            json.field("estimateComplete", file.estimate.unknownSizes.isEmpty)
+            json.field("unknownSizes", names: file.estimate.unknownSizes)
+            json.field("downtimeKnown", file.clock.isDowntimeKnown)
+            json.field("liveSeconds", file.clock.liveSeconds)
             json.field("blockedTables", each: file.estimate.blockedTables) { json, table in
                 json.object { json in
                     json.field("relation", table.relation)
@@ -169,6 +176,8 @@ public enum JSONReporter {
 
     static func estimateFields(_ estimate: StatementEstimate, into json: inout JSONWriter) {
         json.field("seconds", estimate.seconds)
+        json.field("complete", estimate.isComplete)
+        json.field("live", estimate.isLiveWork)
         json.field("blocks", each: estimate.blocks) { json, block in
             json.object { json in
                 json.field("relation", block.relation)

@@ -1,3 +1,4 @@
+import Foundation
 import PatchgateEffects
 import PatchgateRules
 import PatchgateSource
@@ -13,11 +14,33 @@ struct LockTimeline {
         let statement: Int?
         let label: String
         let detail: String
-        /// Horizontal share of the axis: a minimum for the label, and more in proportion to
-        /// the statement's share of the file's estimated time.
-        let weight: Double
-        /// Estimated duration (0 for the closing COMMIT).
+        /// Estimated duration (0 for the closing COMMIT); the known part when `isKnown` is false.
         let seconds: Double
+        /// False when a size the duration depends on is missing.
+        let isKnown: Bool
+        /// Data work while nothing is blocked: not downtime.
+        let isLive: Bool
+
+        /// Width on the time axis, in pixels: a logarithmic scale, `TimeScale`.
+        var width: Double { statement == nil ? TimeScale.commitWidth : isKnown ? TimeScale.width(seconds) : TimeScale.unknownWidth }
+    }
+
+    /// Statements along the axis are as wide as the logarithm of their estimated time: a 0.05 s
+    /// statement is `minimumWidth` wide, each tenfold longer time adds `widthPerDecade`, up to
+    /// `decades` tenfolds (0.05 s × 10^6, 14 h); an unknown time is drawn the full width, hatched.
+    /// Linear widths would make a file of one long build and a few catalog updates a single bar.
+    enum TimeScale {
+        static let minimumWidth = 30.0
+        static let widthPerDecade = 50.0
+        static let shortest = 0.05
+        static let decades = 6.0
+        static let commitWidth = 22.0
+        static var unknownWidth: Double { minimumWidth + widthPerDecade * decades }
+
+        static func width(_ seconds: Double) -> Double {
+            guard seconds > shortest else { return minimumWidth }
+            return minimumWidth + widthPerDecade * min(decades, log10(seconds / shortest))
+        }
     }
 
     struct Segment {
@@ -35,48 +58,50 @@ struct LockTimeline {
     let slots: [Slot]
     let rows: [Row]
     let budgetSeconds: Double
+    let clock: FileClock
     /// The slot where the longest block starts: the budget is counted from there.
     let budgetOrigin: Int?
 
     var isEmpty: Bool { rows.isEmpty }
 
-    /// Where the budget runs out, in slot coordinates: the slot and the fraction of it; nil
-    /// when the file ends first.
+    /// Where the budget runs out, in slot coordinates: the slot and the fraction of its time
+    /// (drawn as that fraction of its width); nil when the file ends first or when a statement of
+    /// unknown time comes first, as then nobody knows where.
     var budgetEnd: (slot: Int, fraction: Double)? {
         guard let origin = budgetOrigin else { return nil }
         var remaining = budgetSeconds
         for slot in origin..<slots.count where slots[slot].seconds > 0 {
+            guard slots[slot].isKnown else { return nil }
             if remaining < slots[slot].seconds { return (slot, remaining / slots[slot].seconds) }
             remaining -= slots[slot].seconds
         }
         return nil
     }
-
-    var totalSeconds: Double { slots.reduce(0) { $0 + $1.seconds } }
     var endsInTransaction: Bool { slots.last.map { $0.statement == nil } ?? false }
 
     init(_ file: FileResult) {
         budgetSeconds = file.clock.budgetSeconds
+        clock = file.clock
         guard let source = file.source else {
             slots = []
             rows = []
             budgetOrigin = nil
             return
         }
-        let total = file.estimate.applySeconds
         var slots = file.statements.enumerated().map { position, statement in
             let line = source.position(of: statement.parsed.span.start).line
-            let seconds = file.estimate.statements[position].seconds
+            let estimate = file.estimate.statements[position]
+            let duration = EstimateText.duration(estimate) + (estimate.isLiveWork ? ", live work" : "")
             return Slot(statement: position, label: String(line),
-                        detail: "line \(line): \(EffectRow.shortened(source.text(statement.parsed.span))) (\(DurationText.format(seconds)))",
-                        weight: 1 + (total > 0 ? 5 * seconds / total : 0), seconds: seconds)
+                        detail: "line \(line): \(EffectRow.shortened(source.text(statement.parsed.span))) (\(duration))",
+                        seconds: estimate.seconds, isKnown: estimate.isComplete, isLive: estimate.isLiveWork)
         }
         budgetOrigin = file.estimate.blockedTables.first.flatMap { blocked in
             file.statements.firstIndex { $0.parsed.index == blocked.sinceStatement }
         }
         var modes = file.statements.map(Self.modes)
         if let last = file.statements.last, Self.leavesTransactionOpen(last) {
-            slots.append(Slot(statement: nil, label: "COMMIT", detail: "end of file: the transaction commits", weight: 0.6, seconds: 0))
+            slots.append(Slot(statement: nil, label: "COMMIT", detail: "end of file: the transaction commits", seconds: 0, isKnown: true, isLive: false))
             modes.append(Self.heldAfter(last).mapValues { ($0, false) })
         }
         self.slots = slots

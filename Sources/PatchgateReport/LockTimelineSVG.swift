@@ -21,19 +21,25 @@ enum LockTimelineSVG {
         html += "<li><span class=\"swatch taken\"></span>solid: the statement takes the lock</li>\n"
         html += "<li><span class=\"swatch held\"></span>pale: held on from an earlier statement"
         html += timeline.endsInTransaction ? ", until COMMIT at the end of the file</li>\n" : "</li>\n"
-        let budget = DurationText.format(timeline.budgetSeconds), total = DurationText.format(timeline.totalSeconds)
-        html += timeline.budgetEnd == nil
-            ? "<li>estimated \(total) in all, within the \(budget) budget</li>\n"
-            : "<li><span class=\"swatch budget\"></span>dashed red: the \(budget) budget runs out (estimated \(total) in all)</li>\n"
+        if timeline.slots.contains(where: { !$0.isKnown }) {
+            html += "<li><span class=\"swatch unknown\"></span>dashed, “?”: time unknown, a size is missing (drawn at the scale's full width)</li>\n"
+        }
+        if timeline.slots.contains(where: \.isLive) {
+            html += "<li><span class=\"swatch live\"></span>green axis mark: live work, the application keeps running</li>\n"
+        }
+        if timeline.budgetEnd != nil {
+            html += "<li><span class=\"swatch budget\"></span>dashed red: the \(DurationText.format(timeline.budgetSeconds)) budget runs out</li>\n"
+        }
+        html += "<li>\(HTMLText.line(EstimateText.clock(timeline.clock)))</li>\n"
+        if timeline.clock.hasLiveWork { html += "<li>\(HTMLText.line(EstimateText.liveWork(timeline.clock)))</li>\n" }
         return html + "</ul>\n</figcaption>\n</figure>\n"
     }
 
     static func render(_ timeline: LockTimeline, file: Int) -> String {
-        let unit = max(26, min(72, 760 / timeline.slots.reduce(0) { $0 + $1.weight }))
-        let starts = timeline.slots.reduce(into: [0.0]) { $0.append($0.last! + $1.weight * unit) }
+        let starts = timeline.slots.reduce(into: [0.0]) { $0.append(($0.last ?? 0) + $1.width) }
         let plotWidth = starts.last ?? 0
-        // Wide enough for the axis title under a short file.
-        let width = labelWidth + max(plotWidth + 16, 320)
+        // Wide enough for the axis title under a short file (7.3 px a character at 12 px monospace).
+        let width = labelWidth + max(plotWidth + 16, 7.3 * Double(axisTitle.count) + 8)
         let axisY = top + Double(timeline.rows.count) * rowHeight + 4
         let height = axisY + 44
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"f\(file)-timeline\" "
@@ -78,6 +84,12 @@ enum LockTimelineSVG {
             svg += "<rect class=\"\(segment.isTaken ? "taken" : "held")\" data-mode=\"\(segment.mode.pgLocksName)\" "
             svg += "x=\"\(number(x))\" y=\"\(number(y))\" width=\"\(number(barWidth))\" height=\"\(number(barHeight))\" rx=\"2\" \(look)>"
             svg += "<title>\(HTMLText.line(title))</title></rect>\n"
+            if !slot.isKnown {
+                // Dashed and marked "?": the width stands for no time at all.
+                svg += "<rect class=\"unknown\" x=\"\(number(x + 1))\" y=\"\(number(y + 1))\" width=\"\(number(barWidth - 2))\" height=\"\(number(barHeight - 2))\" "
+                svg += "fill=\"#ffffff\" fill-opacity=\"0.45\" stroke=\"#1f2328\" stroke-width=\"1.5\" stroke-dasharray=\"5 4\"/>"
+                svg += "<text class=\"unknown\" x=\"\(number(x + barWidth / 2))\" y=\"\(number(y + barHeight - 3))\" text-anchor=\"middle\">? size unknown</text>\n"
+            }
         }
         return svg
     }
@@ -96,12 +108,24 @@ enum LockTimelineSVG {
         var svg = "<line x1=\"\(number(labelWidth))\" y1=\"\(number(axisY))\" x2=\"\(number(labelWidth + plotWidth))\" y2=\"\(number(axisY))\" stroke=\"#57606a\"/>\n"
         for (index, slot) in timeline.slots.enumerated() {
             let x = number(labelWidth + (starts[index] + starts[index + 1]) / 2)
-            svg += "<text class=\"tick\" x=\"\(x)\" y=\"\(number(axisY + 14))\" text-anchor=\"middle\">\(HTMLText.escape(slot.label))"
+            let slotWidth = starts[index + 1] - starts[index]
+            // Durations only where they fit: the wide slots are the ones worth reading.
+            let duration = slot.statement == nil ? "" : slot.isKnown ? DurationText.format(slot.seconds) : "unknown"
+            let label = slotWidth >= 8 * Double(duration.count + slot.label.count + 3) && !duration.isEmpty ? "\(slot.label) · \(duration)" : slot.label
+            svg += "<text class=\"tick\" x=\"\(x)\" y=\"\(number(axisY + 14))\" text-anchor=\"middle\">\(HTMLText.escape(label))"
             svg += "<title>\(HTMLText.line(slot.detail))</title></text>\n"
+            if slot.isLive {
+                svg += "<line class=\"live\" x1=\"\(number(labelWidth + starts[index] + 1))\" y1=\"\(number(axisY))\" "
+                svg += "x2=\"\(number(labelWidth + starts[index + 1] - 1))\" y2=\"\(number(axisY))\" stroke=\"#1a7f37\" stroke-width=\"4\"/>\n"
+            }
         }
-        svg += "<text class=\"axis-title\" x=\"\(number(labelWidth))\" y=\"\(number(axisY + 34))\">statements by line, wider the longer they take →</text>\n"
+        svg += "<text class=\"axis-title\" x=\"\(number(labelWidth))\" y=\"\(number(axisY + 34))\">\(HTMLText.escape(axisTitle))</text>\n"
         return svg
     }
+
+    /// The scale, said where the chart is read.
+    static let axisTitle = "statements by line, drawn to a log scale of time: 0.05 s → \(number(LockTimeline.TimeScale.minimumWidth)) px, "
+        + "each ×10 longer +\(number(LockTimeline.TimeScale.widthPerDecade)) px →"
 
     /// Coordinates with at most one decimal, the same on every platform.
     static func number(_ value: Double) -> String {

@@ -30,7 +30,7 @@ public enum MarkdownReporter {
     static func renderFile(_ file: FileResult) -> String {
         let banner = FileBanner(file)
         var text = "### \(file.verdict.symbol) \(file.verdict.rawValue): \(MarkdownText.code(file.path))\n\n"
-        text += "> **\(file.verdict.rawValue)**: \(MarkdownText.inline(file.verdict.meaning))\\\n"
+        text += "> **\(file.verdict.rawValue)**: \(MarkdownText.inline(banner.headline))\\\n"
         text += "> " + banner.facts.map(MarkdownText.inline).joined(separator: " · ") + "\n"
         let rows = EffectRow.rows(of: file)
         if !rows.isEmpty { text += "\n" + table(rows) }

@@ -26,7 +26,8 @@ public struct TextReporter: Sendable {
         if !(isQuiet && file.verdict == .hot) {
             let suppressed = file.findings.count(where: \.isSuppressed)
             var notes = suppressed > 0 ? ["\(suppressed) suppressed"] : []
-            if file.clock.downtimeSeconds > 0, file.verdict == .downtime || file.verdict == .rejected { notes.append(EstimateText.clock(file.clock)) }
+            if file.clock.hasDowntime, file.verdict == .downtime || file.verdict == .rejected { notes.append(EstimateText.clock(file.clock)) }
+            if file.clock.hasLiveWork, file.verdict != .invalid { notes.append(EstimateText.liveWork(file.clock)) }
             let note = notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))"
             text += "\(style.bold)\(path)\(style.reset): verdict \(style.paint(file.verdict.rawValue, style.verdict[file.verdict]))\(note)\n"
             for reason in file.reasons {
@@ -77,9 +78,12 @@ public struct TextReporter: Sendable {
         text += "\(summary.files) files, \(summary.statements) statements: "
         text += "\(summary.count(.error)) errors, \(summary.count(.warning)) warnings; "
         text += "verdicts: \(verdicts.joined(separator: ", "))\n"
-        if summary.downtimeSeconds > 0 {
-            let window = "downtime window: about \(DurationText.format(summary.downtimeSeconds)) of the \(DurationText.format(summary.windowBudgetSeconds)) budget"
-            text += summary.isOverWindowBudget ? style.paint(window + ": over budget", style.severity[.error]) + "\n" : window + "\n"
+        if summary.downtimeSeconds > 0 || !summary.isWindowKnown {
+            let budget = DurationText.format(summary.windowBudgetSeconds)
+            let window = summary.isWindowKnown ? "downtime window: about \(DurationText.format(summary.downtimeSeconds)) of the \(budget) budget"
+                : "downtime window: unknown (\(FileBanner.counted(summary.filesOfUnknownDowntime, "file")) of unknown downtime): cannot be held to the \(budget) budget"
+            let verdict = summary.isOverWindowBudget ? window + ": over budget" : window
+            text += summary.isOverWindowBudget || !summary.isWindowKnown ? style.paint(verdict, style.severity[.error]) + "\n" : verdict + "\n"
         }
         return text
     }

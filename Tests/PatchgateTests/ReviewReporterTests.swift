@@ -46,7 +46,7 @@ struct ReviewReporterTests {
                                    "public.order_line", "ShareLock", "writes", "—", "—", "public.order_line_created_idx", "22 min 45 s"]),
         ("01-create-index-concurrently.sql", ["3", "CREATE INDEX CONCURRENTLY IF NOT EXISTS order_line_product_idx ON order…",
                                               "public.order_line", "ShareUpdateExclusiveLock", "—", "—", "—",
-                                              "public.order_line_product_idx, concurrently", "22 min 45 s"]),
+                                              "public.order_line_product_idx, concurrently", "22 min 45 s (live)"]),
         ("04-volatile-default.sql", ["2", "ALTER TABLE order_line ADD COLUMN imported_at timestamptz DEFAULT clock…",
                                      "public.order_line", "AccessExclusiveLock", "reads, writes", "rewrite", "—", "every index, rebuilt", "1 h 28 min"]),
         ("09-not-null-in-one-go.sql", ["4", "ALTER TABLE customer VALIDATE CONSTRAINT customer_email_not_null",
@@ -169,7 +169,7 @@ struct ReviewReporterTests {
 
     @Test func timelineHoldsLocksUntilCommitOnlyInATransaction() throws {
         let inTransaction = HTMLReporter.render(try Self.checked(["fixtures/examples/09-not-null-in-one-go.sql"]))
-        #expect(inTransaction.contains("statements by line, wider the longer they take"))
+        #expect(inTransaction.contains("statements by line, drawn to a log scale of time"))
         #expect(inTransaction.contains(">COMMIT<title>end of file: the transaction commits</title>"))
         #expect(inTransaction.contains("<rect class=\"held\" data-mode=\"AccessExclusiveLock\""))
         #expect(inTransaction.contains("public.customer: AccessExclusiveLock, held until COMMIT"))

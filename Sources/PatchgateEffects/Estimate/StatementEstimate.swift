@@ -41,6 +41,12 @@ public struct StatementEstimate: Hashable, Sendable {
 
     /// True when data work, not only catalog work, decides the duration.
     public var hasDataWork: Bool { !inputs.isEmpty }
+    /// False when some input's size is unknown: `seconds` then counts only the known part, and
+    /// the duration itself is unknown.
+    public var isComplete: Bool { inputs.allSatisfy { $0.bytes != nil } }
+    /// Data work while no table is blocked (CREATE INDEX CONCURRENTLY, VALIDATE CONSTRAINT): the
+    /// application runs meanwhile, so its time is live work, never downtime.
+    public var isLiveWork: Bool { hasDataWork && !isWhileBlocked }
 }
 
 /// A file's estimate: how long each pre-existing table stays blocked, which is what the
@@ -69,6 +75,24 @@ public struct PatchEstimate: Hashable, Sendable {
     public var applySeconds: Double { statements.reduce(0) { EstimateCeiling.sum($0, $1.seconds) } }
     /// The longest any pre-existing table stays blocked: the downtime the application sees.
     public var blockedSeconds: Double { blockedTables.first?.seconds ?? 0 }
+    /// Every relation whose size some statement needed and the statistics did not give, by name.
+    public var unknownSizes: [QualifiedName] { Self.names(statements.flatMap(\.unknownSizes)) }
+    /// How long the live work takes (`StatementEstimate.isLiveWork`): the known part when
+    /// `liveUnknownSizes` is not empty.
+    public var liveSeconds: Double {
+        statements.reduce(0) { $1.isLiveWork ? EstimateCeiling.sum($0, $1.seconds) : $0 }
+    }
+    /// The sizes the live work's estimate lacks.
+    public var liveUnknownSizes: [QualifiedName] {
+        Self.names(statements.filter(\.isLiveWork).flatMap(\.unknownSizes))
+    }
+    /// The sizes the time tables stay blocked lacks: those of the work done while tables are blocked.
+    public var blockingUnknownSizes: [QualifiedName] {
+        Self.names(statements.filter(\.isWhileBlocked).flatMap(\.unknownSizes))
+    }
+
+    static func names(_ relations: [QualifiedName]) -> [QualifiedName] { Set(relations).sorted() }
+
     /// Start of each statement on the file's clock.
     public var startSeconds: [Double] {
         var clock = 0.0

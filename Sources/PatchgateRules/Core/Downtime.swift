@@ -1,4 +1,5 @@
 import PatchgateEffects
+import PatchgateSyntax
 
 /// How long a file keeps the application from its tables, the figure the budget is held to.
 public enum Downtime {
@@ -7,6 +8,19 @@ public enum Downtime {
     public static func seconds(of estimate: PatchEstimate, profile: Profile) -> Double {
         guard estimate.blockedSeconds > 0 else { return 0 }
         return profile == .launchpad ? estimate.applySeconds : estimate.blockedSeconds
+    }
+
+    /// The tables whose sizes `seconds(of:profile:)` needed and did not have: when there are
+    /// any, the downtime is unknown and the seconds are only its known part.
+    public static func unknownSizes(of estimate: PatchEstimate, profile: Profile) -> [QualifiedName] {
+        guard estimate.blockedSeconds > 0 else { return [] }
+        return profile == .launchpad ? estimate.unknownSizes : estimate.blockingUnknownSizes
+    }
+
+    /// Work the application does not wait for. Launchpad applies a patch that blocks anything
+    /// with every client disconnected: then all of it is downtime and none is live.
+    static func isLiveWorkSeparate(_ estimate: PatchEstimate, profile: Profile) -> Bool {
+        profile != .launchpad || estimate.blockedSeconds == 0
     }
 
     /// Findings of time-bound rules over work whose cost is estimated become downtime
@@ -42,21 +56,4 @@ public enum DurationText {
         let digits = places == 2 && fraction < 10 ? "0\(fraction)" : "\(fraction)"
         return "\(scaled / Int(factor)).\(digits)"
     }
-}
-
-/// A file's downtime against its budget, as the reports show it.
-public struct FileClock: Hashable, Sendable {
-    public let downtimeSeconds: Double
-    public let budgetSeconds: Double
-
-    public init(downtimeSeconds: Double = 0, budgetSeconds: Double = Budget().patchSeconds) {
-        self.downtimeSeconds = downtimeSeconds
-        self.budgetSeconds = budgetSeconds
-    }
-
-    init(estimate: PatchEstimate, options: CheckOptions) {
-        self.init(downtimeSeconds: Downtime.seconds(of: estimate, profile: options.profile), budgetSeconds: options.budget.patchSeconds)
-    }
-
-    public var isOverBudget: Bool { downtimeSeconds > budgetSeconds }
 }

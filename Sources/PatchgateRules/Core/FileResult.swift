@@ -30,6 +30,10 @@ public struct FileResult: Sendable {
     /// The findings that make the verdict worse than hot.
     public var reasons: [Finding] { findings.filter { $0.verdict > .hot && !$0.isSuppressed } }
 
+    /// The findings that force the verdict itself (a rejected file's rejections, not its
+    /// downtime warnings): what a banner says first.
+    public var decidingReasons: [Finding] { reasons.filter { $0.verdict == verdict } }
+
     /// Unsuppressed findings of a severity: what the summary and the exit code count.
     public func count(_ severity: Severity) -> Int { findings.count { $0.severity == severity && !$0.isSuppressed } }
 }
@@ -56,6 +60,13 @@ public struct CheckResult: Sendable {
     }
 
     public var statementCount: Int { files.reduce(0) { $0 + $1.statements.count } }
+
+    /// The files in the order a reviewer reads them: those that need rework first (rejected,
+    /// then invalid), then those that need the window, then hot ones; the run's order within
+    /// each verdict.
+    public var filesForReview: [FileResult] {
+        [Verdict.rejected, .invalid, .downtime, .hot].flatMap { verdict in files.filter { $0.verdict == verdict } }
+    }
     public func count(_ severity: Severity) -> Int { files.reduce(0) { $0 + $1.count(severity) } }
 }
 
@@ -67,18 +78,25 @@ public struct RunSummary: Sendable {
     public var filesByVerdict: [Verdict: Int] = [:]
     /// The downtime of every file whose verdict is downtime: they share one window.
     public var downtimeSeconds = 0.0
+    /// Files whose verdict is downtime although their downtime is unknown (a rule level turned
+    /// `size-unknown` off): the window's length is then unknown, `downtimeSeconds` its known part.
+    public var filesOfUnknownDowntime = 0
     public var windowBudgetSeconds = Budget().windowSeconds
 
     public init() {}
 
     public var isOverWindowBudget: Bool { downtimeSeconds > windowBudgetSeconds }
+    public var isWindowKnown: Bool { filesOfUnknownDowntime == 0 }
 
     public mutating func add(_ file: FileResult) {
         files += 1
         statements += file.statements.count
         for finding in file.findings where !finding.isSuppressed { findingsBySeverity[finding.severity, default: 0] += 1 }
         filesByVerdict[file.verdict, default: 0] += 1
-        if file.verdict == .downtime { downtimeSeconds = EstimateCeiling.sum(downtimeSeconds, file.clock.downtimeSeconds) }
+        if file.verdict == .downtime {
+            downtimeSeconds = EstimateCeiling.sum(downtimeSeconds, file.clock.downtimeSeconds)
+            if !file.clock.isDowntimeKnown { filesOfUnknownDowntime += 1 }
+        }
     }
 
     public mutating func merge(_ other: RunSummary) {
@@ -87,6 +105,7 @@ public struct RunSummary: Sendable {
         findingsBySeverity.merge(other.findingsBySeverity, uniquingKeysWith: +)
         filesByVerdict.merge(other.filesByVerdict, uniquingKeysWith: +)
         downtimeSeconds = EstimateCeiling.sum(downtimeSeconds, other.downtimeSeconds)
+        filesOfUnknownDowntime += other.filesOfUnknownDowntime
     }
 
     public func count(_ severity: Severity) -> Int { findingsBySeverity[severity] ?? 0 }

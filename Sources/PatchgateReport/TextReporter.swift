@@ -28,7 +28,8 @@ public struct TextReporter: Sendable {
             var notes = suppressed > 0 ? ["\(suppressed) suppressed"] : []
             if file.clock.hasDowntime, file.verdict == .downtime || file.verdict == .rejected { notes.append(EstimateText.clock(file.clock)) }
             if file.clock.hasLiveWork, file.verdict != .invalid { notes.append(EstimateText.liveWork(file.clock)) }
-            let note = notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))"
+            // The notes name tables: as safe as the patch's text.
+            let note = notes.isEmpty ? "" : " (\(SourceExcerpt.sanitize(notes.joined(separator: "; "))))"
             text += "\(style.bold)\(path)\(style.reset): verdict \(style.paint(file.verdict.rawValue, style.verdict[file.verdict]))\(note)\n"
             for reason in file.reasons {
                 text += "  - \(reason.rule) (line \(reason.start.line)): \(SourceExcerpt.sanitize(reason.message))\n"

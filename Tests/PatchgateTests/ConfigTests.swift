@@ -107,12 +107,13 @@ struct ConfigTests {
     }
 
     static let budgets: [(yaml: String, flags: [String], budget: String)] = [
-        ("profile: launchpad\n", [], "of the 15 s budget"),
-        ("profile: launchpad\npatchBudget: 40s\n", [], "of the 40 s budget"),
-        ("profile: launchpad\npatchBudget: 40s\n", ["--patch-budget", "20s"], "of the 20 s budget"),
-        ("budget: 2m\n", [], "of the 2 min budget"),
-        ("budget: 2m\n", ["--profile", "launchpad"], "of the 15 s budget"),
-        ("profile: launchpad\n", ["--profile", "generic"], "of the 5 min budget"),
+        // The table's size is unknown: the downtime cannot be held to the budget, which it names.
+        ("profile: launchpad\n", [], "held to the 15 s budget"),
+        ("profile: launchpad\npatchBudget: 40s\n", [], "held to the 40 s budget"),
+        ("profile: launchpad\npatchBudget: 40s\n", ["--patch-budget", "20s"], "held to the 20 s budget"),
+        ("budget: 2m\n", [], "held to the 2 min budget"),
+        ("budget: 2m\n", ["--profile", "launchpad"], "held to the 15 s budget"),
+        ("profile: launchpad\n", ["--profile", "generic"], "held to the 5 min budget"),
     ]
 
     @Test(arguments: budgets)

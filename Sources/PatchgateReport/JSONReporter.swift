@@ -39,6 +39,12 @@ public enum JSONReporter {
                 json.field("message", error.message)
             }
         }
+        json.field("skipped", each: summary.skipped) { json, skipped in
+            json.object { json in
+                json.field("path", skipped.path)
+                json.field("reason", skipped.reason)
+            }
+        }
         json.key("summary")
         json.object { json in
             json.field("files", summary.files)
@@ -51,6 +57,7 @@ public enum JSONReporter {
             json.field("windowBudgetSeconds", summary.windowBudgetSeconds)
             json.field("overWindowBudget", summary.isOverWindowBudget)
             json.field("windowKnown", summary.isWindowKnown)
+            json.field("skipped", summary.skipped.count)
         }
     }
 
@@ -66,6 +73,10 @@ public enum JSONReporter {
             json.field("path", file.path)
             json.field("verdict", file.verdict.rawValue)
             if let launchpadClass = file.launchpadClass { json.field("launchpadClass", launchpadClass.rawValue) }
+            json.field("runner", file.application?.runner)
+            json.field("units", each: file.application?.units ?? []) { json, unit in
+                json.object { json in unitFields(unit, source: file.source, into: &json) }
+            }
             json.field("estimatedSeconds", file.clock.downtimeSeconds)
             json.field("budgetSeconds", file.clock.budgetSeconds)
             json.field("applySeconds", file.estimate.applySeconds)
@@ -105,6 +116,17 @@ public enum JSONReporter {
             }
         }
         return json.bytes
+    }
+
+    /// A unit's lines, and how the runner sends it.
+    private static func unitFields(_ unit: ApplicationUnit, source: SourceFile?, into json: inout JSONWriter) {
+        json.field("startLine", source.map { $0.position(of: unit.span.start).line } ?? 1)
+        json.field("endLine", source.map { $0.position(of: max(unit.span.start, unit.span.end - 1)).line } ?? 1)
+        json.field("direction", unit.direction.rawValue)
+        json.field("wrapping", unit.wrapping.rawValue)
+        json.field("scope", unit.scope.rawValue)
+        json.field("delivery", unit.delivery.rawValue)
+        json.field("reason", unit.reason)
     }
 
     private static func statementFields(_ statement: AnalyzedStatement, source: SourceFile, into json: inout JSONWriter) {

@@ -35,6 +35,9 @@ public struct TextReporter: Sendable {
                 text += "  - \(reason.rule) (line \(reason.start.line)): \(SourceExcerpt.sanitize(reason.message))\n"
             }
             text += estimateLines(file)
+            if let application = file.application, application.runner != nil {
+                for unit in application.units { text += "  applied: \(SourceExcerpt.sanitize(unit.reason))\n" }
+            }
         }
         return text
     }
@@ -79,6 +82,10 @@ public struct TextReporter: Sendable {
         text += "\(summary.files) files, \(summary.statements) statements: "
         text += "\(summary.count(.error)) errors, \(summary.count(.warning)) warnings; "
         text += "verdicts: \(verdicts.joined(separator: ", "))\n"
+        if !summary.skipped.isEmpty {
+            text += "\(summary.skipped.count) not checked: \(SourceExcerpt.sanitize(summary.skipped[0].path)) (\(summary.skipped[0].reason))"
+            text += summary.skipped.count > 1 ? " and \(summary.skipped.count - 1) more (listed in --format json)\n" : "\n"
+        }
         if summary.downtimeSeconds > 0 || !summary.isWindowKnown {
             let budget = DurationText.format(summary.windowBudgetSeconds)
             let window = summary.isWindowKnown ? "downtime window: about \(DurationText.format(summary.downtimeSeconds)) of the \(budget) budget"

@@ -44,8 +44,11 @@ extension Patchgate {
         @Option(help: "How the runner applies a file: per-file (one transaction) or none (default: as the series' migration tool does, else per-file).")
         var transaction: TransactionModeArgument?
 
-        @Flag(help: "Also check down migrations (undo/revert scripts), each on its own, never replayed into the schema.")
+        @Flag(help: "Also check down migrations (undo/revert scripts, goose and dbmate down sections), each on its own, never replayed into the schema.")
         var includeDown = false
+
+        @Option(help: ArgumentHelp("The migration tool that applies the files (default: detected from the layout, names and directives): \(RunnerID.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
+        var runner: String?
 
         @Option(help: "The longest lock_timeout that counts as a guard for a live change, e.g. 10s (the default) or 500ms.")
         var maxLockTimeout: String?
@@ -110,11 +113,15 @@ extension Patchgate {
                 throw ValidationError("--changed-since: '\(changedSince)' is not a revision: a name starting with '-' would reach git as an option")
             }
             guard configPath == nil || !noConfig else { throw ValidationError("--config and --no-config exclude each other") }
+            if let runner, RunnerID(rawValue: runner) == nil {
+                throw ValidationError("--runner: '\(runner)' is not a runner patchgate knows: \(RunnerID.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
         }
 
         private var flags: Configuration.Flags {
             Configuration.Flags(profile: profile, budget: budget, patchBudget: patchBudget, transaction: transaction,
-                                maxLockTimeout: maxLockTimeout, schemaPaths: schemas, statsPaths: statsFiles)
+                                runner: runner.flatMap(RunnerID.init(rawValue:)), maxLockTimeout: maxLockTimeout,
+                                schemaPaths: schemas, statsPaths: statsFiles)
         }
 
         /// Flags over the configuration file over defaults; a bad file stops the run (exit 2).
@@ -156,17 +163,12 @@ extension Patchgate {
             let schemas = configuration.schemaPaths
             var planner = RunPlanner(profile: configuration.profile, includesDown: includeDown, replaysEarlierPatches: hasCatalog)
             planner.schemaPaths = schemas
+            planner.chosenRunner = configuration.runner
+            planner.namedPaths = Set(paths)
             if configuration.profile == .launchpad {
                 planner.baseline = schemas.lazy.compactMap { path in LaunchpadRevision(baselineName: path).map { (path, $0) } }.first
             }
-            let plan = planner.plan(inputs)
-            if !plan.skippedDown.isEmpty {
-                Console.writeError("note: \(plan.skippedDown.count) down migration(s) not checked (use --include-down), e.g. \(plan.skippedDown[0])")
-            }
-            if !plan.skippedVerify.isEmpty {
-                Console.writeError("note: \(plan.skippedVerify.count) sqitch verify script(s) not checked: they are not migrations")
-            }
-            return plan
+            return planner.plan(inputs)
         }
 
         func run() throws {
@@ -177,6 +179,7 @@ extension Patchgate {
             }
             let catalog = try SchemaOption.load(configuration.schemaPaths)
             var options = configuration.checkOptions(catalog: catalog)
+            options.checksDownSections = includeDown
             options.launchpadRequiresConcurrently = launchpadRequireConcurrently
             options.statistics = try StatsOption.load(configuration.statsPaths)
             options.assumeSmall = assumeSmall || configuration.file?.assumeSmall == true
@@ -194,11 +197,13 @@ extension Patchgate {
             SeriesReplay(plan: plan, explicitTransactionMode: explicitMode).run(series.items, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, consume: run.add)
             var summary = run.summary
             summary.windowBudgetSeconds = options.budget.windowSeconds
+            summary.skipped = SkippedInput.sorted(summary.skipped + series.skipped)
             let inputErrors = collectErrors + series.unreadable + run.readErrors
             var outputFailures: [String] = []
             if keepsResults {
                 var result = CheckResult(filesInRunOrder: run.results, inputErrors: inputErrors)
                 result.windowBudgetSeconds = options.budget.windowSeconds
+                result.skipped = series.skipped
                 result.ruleDocsBaseURL = ruleDocsUrl ?? configuration.file?.ruleDocsUrl
                 run.output.write(ReportWriter.render(format, result, text: text))
                 outputFailures = ReportWriter.write(outputs, result)
@@ -229,8 +234,6 @@ struct FileOutcome: Sendable {
         let text: TextReporter
         let keepsResult: Bool
         var landedPatches: Set<String> = []
-        /// The runner decides the file's transaction from its statements (Flyway).
-        var decidesTransactionFromStatements = false
     }
 
     let rendered: [UInt8]
@@ -247,9 +250,10 @@ struct FileOutcome: Sendable {
         case .success(let bytes):
             var options = plan.options
             options.isLandedPatch = plan.landedPatches.contains(input.path)
-            let result = plan.decidesTransactionFromStatements
-                ? StatementDecidedTransaction.check(path: input.path, bytes: bytes, options: options)
-                : Checker.check(path: input.path, bytes: bytes, options: options)
+            // A down check of a file without a down section has nothing to report.
+            guard let result = Checker.checkSection(path: input.path, bytes: bytes, options: options) else {
+                return FileOutcome(rendered: [], summary: nil, readError: nil)
+            }
             var summary = RunSummary()
             summary.add(result)
             let rendered = plan.keepsResult ? []

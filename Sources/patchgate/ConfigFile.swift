@@ -1,5 +1,6 @@
 import Foundation
 import PatchgateRules
+import PatchgateRunners
 
 /// The settings a `.patchgate.yml` gives, checked and with its relative paths resolved against
 /// its directory. nil (or empty) means the file does not set it.
@@ -14,6 +15,7 @@ struct ConfigFile: Equatable {
     var schemaPaths: [String]?
     var statsPaths: [String]?
     var transaction: TransactionModeArgument?
+    var runner: RunnerSettings?
     var maxLockTimeout: String?
     var include: [GlobPattern] = []
     var exclude: [GlobPattern] = []

@@ -15,6 +15,7 @@ enum ConfigKeys {
         ("schema", { value, file in file.schemaPaths = try value.list().map { file.resolve($0) } }),
         ("stats", { value, file in file.statsPaths = try value.list().map { file.resolve($0) } }),
         ("transaction", { value, file in file.transaction = try value.choice(TransactionModeArgument.self) }),
+        ("runner", { value, file in file.runner = try RunnerConfig.settings(value) }),
         ("maxLockTimeout", { value, file in file.maxLockTimeout = try value.duration(.lockTimeout) }),
         ("include", { value, file in file.include = try globs(value) }),
         ("exclude", { value, file in file.exclude = try globs(value) }),

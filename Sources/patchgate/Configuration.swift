@@ -1,5 +1,6 @@
 import PatchgateEffects
 import PatchgateRules
+import PatchgateRunners
 
 /// The settings a check runs with, each taken from the first of: its command-line flag, the
 /// configuration file, the built-in default. The one place that order is decided.
@@ -10,6 +11,7 @@ struct Configuration {
         var budget: String?
         var patchBudget: String?
         var transaction: TransactionModeArgument?
+        var runner: RunnerID?
         var maxLockTimeout: String?
         var schemaPaths: [String] = []
         var statsPaths: [String] = []
@@ -18,6 +20,8 @@ struct Configuration {
     var profile: Profile
     var budget: Budget
     var transactionMode: TransactionMode
+    /// `--runner`, else the file's `runner:` (with its options when it names the same runner).
+    var runner: RunnerSettings?
     var maxLockTimeoutMilliseconds: Int
     var postgresVersion: Int
     /// Dumps replayed into the catalog: `--schema`, else the file's `schema`.
@@ -40,6 +44,11 @@ struct Configuration {
         budget = Budget(patchSeconds: patch, windowSeconds: window)
         let transaction = flags.transaction ?? file?.transaction ?? .perFile
         transactionMode = transaction == .perFile ? .perFile : .none
+        if let chosen = flags.runner {
+            runner = file?.runner?.id == chosen ? file?.runner : RunnerSettings(id: chosen)
+        } else {
+            runner = file?.runner
+        }
         maxLockTimeoutMilliseconds = (flags.maxLockTimeout ?? file?.maxLockTimeout).flatMap(SettingDuration.milliseconds) ?? 10_000
         postgresVersion = file?.postgresVersion ?? 15
         schemaPaths = flags.schemaPaths.isEmpty ? file?.schemaPaths ?? [] : flags.schemaPaths

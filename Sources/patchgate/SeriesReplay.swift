@@ -10,7 +10,7 @@ import PatchgateSyntax
 /// earlier files of the run left it, and then replayed into it.
 struct SeriesReplay {
     let plan: FileOutcome.Plan
-    /// `--transaction`, when given: it overrides what the layout says.
+    /// `--transaction`, when given: it overrides how the runner wraps and sends each file.
     let explicitTransactionMode: TransactionMode?
 
     func run(_ items: [RunItem], jobs: Int, consume: @escaping (FileOutcome) -> Void) {
@@ -58,14 +58,16 @@ struct SeriesReplay {
 }
 
 extension FileOutcome.Plan {
-    /// The options one file is checked with: its layout's transaction mode unless `--transaction`
-    /// was given, the catalog it sees, and the baseline that already contains it.
+    /// The options one file is checked with: its runner (and `--transaction` over it), the part
+    /// of the file checked, the catalog it sees, and the baseline that already contains it.
     func applying(_ item: RunItem, explicit: TransactionMode?, catalog: Catalog?) -> Self {
         var plan = self
-        plan.options.transactionMode = explicit ?? item.transactionMode ?? .perFile
+        plan.options.transactionOverride = explicit
+        if let explicit { plan.options.transactionMode = explicit }
+        plan.options.runner = item.runner
+        plan.options.direction = item.direction
         plan.options.catalog = catalog
         plan.options.containingBaseline = item.containingBaseline
-        plan.decidesTransactionFromStatements = explicit == nil && item.transactionMode == nil && item.decidesTransactionFromStatements
         return plan
     }
 }

@@ -6,7 +6,7 @@ import Testing
 extension ConfigTests {
     static let badFiles: [(yaml: String, message: String)] = [
         ("profile: generic\nbudget: 5m\nbudgte: 5m\n",
-         ".patchgate.yml:3:1: error: unknown key 'budgte' (known: profile, budget, patchBudget, postgresVersion, schema, stats, transaction, maxLockTimeout, include, exclude, rules, assumeSmall, rates, ruleDocsUrl)"),
+         ".patchgate.yml:3:1: error: unknown key 'budgte' (known: profile, budget, patchBudget, postgresVersion, schema, stats, transaction, runner, maxLockTimeout, include, exclude, rules, assumeSmall, rates, ruleDocsUrl)"),
         ("profile: generic\nbudget: soon\n", ".patchgate.yml:2:9: error: 'budget': 'soon' is not a duration"),
         ("patchBudget: [15s]\n", ".patchgate.yml:1:14: error: 'patchBudget' takes a single value, not a list"),
         ("transaction: maybe\n", ".patchgate.yml:1:14: error: 'transaction': 'maybe' is not one of per-file, none"),
@@ -25,6 +25,10 @@ extension ConfigTests {
         ("budget: 5m\nbudget: 10m\n", ".patchgate.yml:1:1: error: key 'budget' given more than once"),
         ("budget: [5m\n", ".patchgate.yml:2:1: error: invalid YAML"),
         ("- budget\n", ".patchgate.yml:1:1: error: the file must be a mapping"),
+        ("runner: flyweight\n", ".patchgate.yml:1:9: error: 'runner': 'flyweight' is not one of psql, psql-single-transaction, flyway"),
+        ("runner: {name: atlas, txMode: maybe}\n", ".patchgate.yml:1:31: error: 'runner': txMode 'maybe' is not one of none, file, all"),
+        ("runner: {name: goose, multi: true}\n", ".patchgate.yml:1:23: error: 'runner': unknown option 'multi'"),
+        ("runner: {multiStatement: true}\n", ".patchgate.yml:1:9: error: 'runner' needs a name"),
     ]
 
     @Test(arguments: badFiles)

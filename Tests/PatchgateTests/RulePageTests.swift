@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import PatchgateEffects
 import PatchgateRules
+import PatchgateRunners
 import PatchgateSyntax
 
 /// The rule pages in rules/ are documentation and tests at once: every `sql bad` block must
@@ -79,6 +80,8 @@ struct RulePageTests {
         options.assumeSmall = stats == nil
         options.profile = setting.profile
         options.launchpadRequiresConcurrently = setting.launchpadRequiresConcurrently
+        if let runner = setting.runner { options.runner = DetectedRunner(runner.runner(forFile: setting.fileName)) }
+        if setting.detectsRunner { options.runner = DirectiveDetectedRunner() }
         return TestSupport.check(sql, path: setting.fileName, options: options).findings.filter { !$0.isSuppressed }
     }
 

@@ -26,6 +26,10 @@ struct SeriesTests {
         let rulesByPath: [String: [String]]
         let status: Int32
         let stderr: String
+        /// `skipped[].path` of the document.
+        var skipped: [String] = []
+        /// `runner` of each file, in report order.
+        var runners: [String?] = []
     }
 
     /// `patchgate check --format json …` run in `directory`.
@@ -40,7 +44,10 @@ struct SeriesTests {
             let findings = file["findings"] as? [[String: Any]] ?? []
             rules[file["path"] as? String ?? ""] = findings.compactMap { $0["rule"] as? String }
         }
-        return Report(paths: paths, rulesByPath: rules, status: run.status, stderr: run.stderr)
+        var report = Report(paths: paths, rulesByPath: rules, status: run.status, stderr: run.stderr)
+        report.skipped = (document["skipped"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }
+        report.runners = files.map { $0["runner"] as? String }
+        return report
     }
 
     static let table = "CREATE TABLE t (id int);\n"
@@ -123,6 +130,7 @@ struct SeriesTests {
     // MARK: Transactions
 
     static let concurrentIndex = "CREATE INDEX CONCURRENTLY t_id_idx ON t (id);\n"
+    static let setAndConcurrentIndex = "SET lock_timeout = '1s';\n" + concurrentIndex
 
     /// Whether `concurrent-in-transaction` fires tells the mode the file was checked with.
     @Test(arguments: [
@@ -137,9 +145,16 @@ struct SeriesTests {
         ("flyway, --transaction overrides", ["m/V1__i.sql": concurrentIndex], "m/V1__i.sql", ["--transaction", "per-file"], true),
         ("flyway, executeInTransaction=false",
          ["m/V1__i.sql": concurrentIndex, "m/V1__i.sql.conf": "executeInTransaction=false\n"], "m/V1__i.sql", [], false),
-        ("golang-migrate", ["m/1_i.up.sql": concurrentIndex], "m/1_i.up.sql", [], true),
+        // One query, no BEGIN: a one-statement query runs outside a block (runner-transactions.md §1).
+        ("golang-migrate", ["m/1_i.up.sql": concurrentIndex], "m/1_i.up.sql", [], false),
+        ("golang-migrate, two statements", ["m/1_i.up.sql": setAndConcurrentIndex], "m/1_i.up.sql", [], true),
+        ("--runner golang-migrate on a plain directory", ["m/i.sql": concurrentIndex], "m/i.sql", ["--runner", "golang-migrate"], false),
+        ("goose found from its directives", ["m/1_i.sql": "-- +goose Up\n" + concurrentIndex], "m/1_i.sql", [], true),
+        ("goose NO TRANSACTION", ["m/1_i.sql": "-- +goose NO TRANSACTION\n-- +goose Up\n" + setAndConcurrentIndex], "m/1_i.sql", [], false),
+        ("dbmate transaction:false", ["m/1_i.sql": "-- migrate:up transaction:false\n" + concurrentIndex + "-- migrate:down\n"], "m/1_i.sql", [], false),
         ("popx .autocommit.", ["m/1_i.postgres.autocommit.up.sql": concurrentIndex], "m/1_i.postgres.autocommit.up.sql", [], false),
-        ("prisma", ["m/20200101000000_i/migration.sql": concurrentIndex], "m/20200101000000_i/migration.sql", [], true),
+        ("prisma", ["m/20200101000000_i/migration.sql": concurrentIndex], "m/20200101000000_i/migration.sql", [], false),
+        ("prisma, two statements", ["m/20200101000000_i/migration.sql": setAndConcurrentIndex], "m/20200101000000_i/migration.sql", [], true),
         ("sqitch", ["m/sqitch.plan": "i 2024-01-01T00:00:00Z A <a@example.org>\n", "m/deploy/i.sql": concurrentIndex],
          "m/deploy/i.sql", [], false),
         ("sqitch, BEGIN in the script", ["m/sqitch.plan": "i 2024-01-01T00:00:00Z A <a@example.org>\n",
@@ -172,11 +187,44 @@ struct SeriesTests {
         let root = try Self.tree(files)
         let without = try Self.check(["--schema", "schema.sql", "m"], in: root)
         #expect(!without.paths.contains(down), "\(name)")
-        #expect(without.stderr.contains("--include-down"), "\(name): the skip is said")
+        #expect(without.skipped.contains(down), "\(name): the skip is listed: \(without.skipped)")
         let with = try Self.check(["--schema", "schema.sql", "--include-down", "m"], in: root)
         #expect(with.paths.last == down, "\(name): \(with.paths)")
         // Checked on its own, as without --schema: the schema's tables are not looked up.
         #expect(with.rulesByPath[down]?.contains("unknown-object") == false, "\(name): \(with.rulesByPath)")
+    }
+
+    /// A goose file's down section is not checked as part of its up; with --include-down it is
+    /// checked on its own, right after its up, against the schema the up left (goose
+    /// internal/sqlparser/parser.go runs one direction's statements only).
+    @Test func gooseDownSectionIsCheckedOnlyWithIncludeDown() throws {
+        let root = try Self.tree([
+            "schema.sql": "CREATE TABLE t (id int);\n",
+            "m/1_add.sql": "-- +goose Up\nALTER TABLE t ADD COLUMN note text;\n\n-- +goose Down\nALTER TABLE t DROP COLUMN note;\n",
+        ])
+        let without = try Self.check(["--schema", "schema.sql", "m"], in: root)
+        #expect(without.paths == ["m/1_add.sql"])
+        #expect(without.runners == ["goose"])
+        #expect(without.rulesByPath["m/1_add.sql"]?.contains("dropping-column") == false)
+        #expect(without.skipped == ["m/1_add.sql"])
+        let with = try Self.check(["--schema", "schema.sql", "--include-down", "m"], in: root)
+        #expect(with.paths == ["m/1_add.sql", "m/1_add.sql"])
+        #expect(with.skipped.isEmpty)
+        let run = try TestSupport.run(["check", "--format", "json", "--schema", "schema.sql", "--include-down", "m"], directory: root)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let files = try #require(document["files"] as? [[String: Any]])
+        let directions = files.map { (($0["units"] as? [[String: Any]])?.first?["direction"] as? String) ?? "" }
+        #expect(directions == ["up", "down"])
+        let downRules = (files[1]["findings"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
+        // Against the schema the up left: the column exists, so dropping it is dropping-column, not unknown-object.
+        #expect(downRules.contains("dropping-column") && !downRules.contains("unknown-object"), "\(downRules)")
+    }
+
+    @Test func unknownRunnerIsAUsageError() throws {
+        let root = try Self.tree(["m/a.sql": Self.table])
+        let run = try TestSupport.run(["check", "--runner", "flyweight", "m"], directory: root)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("flyweight") && run.stderr.contains("golang-migrate"))
     }
 
     // MARK: Launchpad baseline

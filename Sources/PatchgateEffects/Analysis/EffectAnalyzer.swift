@@ -2,12 +2,13 @@ import PatchgateSyntax
 
 /// Statements → effects, in order, each read against what the patch did before it.
 public enum EffectAnalyzer {
-    public static func analyze(_ statements: [ParsedStatement], transactionMode: TransactionMode,
+    public static func analyze(_ statements: [ParsedStatement], timeline: TransactionTimeline,
                                catalog: Catalog = Catalog(), knowsSchema: Bool = false) -> [AnalyzedStatement] {
-        var state = PatchState(transactionMode: transactionMode, catalog: catalog)
+        var state = PatchState(timeline: timeline, catalog: catalog)
         var routine = RoutineTransaction()
         let analyzed = statements.map { statement in
             routine.enter(statement, state: &state)
+            state.currentStatement = statement.index
             let context = state.context(of: statement.index)
             routine.start(statement, state: &state)
             var effects = effects(of: statement.syntax, state: state)

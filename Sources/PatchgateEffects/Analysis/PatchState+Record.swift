@@ -26,9 +26,9 @@ extension PatchState {
         case .alterEnum(let alter):
             if let value = alter.addedValue, isInTransaction { enumValuesAdded.append(value) }
         case .setVariable(let setting): recordSetting(setting)
-        case .transaction(let control): recordTransaction(control)
         default: break
         }
+        if timeline.endsAfter.contains(index) { endTransaction() }
     }
 
     private mutating func recordSetting(_ setting: SetVariable) {
@@ -37,16 +37,6 @@ extension PatchState {
         case "timezone": timeZone = setting.value
         case "search_path":
             searchPath = CatalogLoader.firstSchema(of: setting.value)
-        default: break
-        }
-    }
-
-    private mutating func recordTransaction(_ control: TransactionControl) {
-        switch control.kind {
-        case .begin: isInExplicitBlock = true
-        case .commit, .rollback, .prepare:
-            isInExplicitBlock = false
-            if transactionMode == .none { endTransaction() }
         default: break
         }
     }

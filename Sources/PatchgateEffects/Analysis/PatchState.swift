@@ -3,7 +3,8 @@ import PatchgateSyntax
 /// What the statements so far did that later statements depend on: objects they created, the
 /// session settings they made, and the locks the open transaction holds.
 struct PatchState {
-    let transactionMode: TransactionMode
+    /// Where each statement runs: decided once from the runner's units before the analysis.
+    let timeline: TransactionTimeline
     var searchPath = "public"
     var lockTimeoutMilliseconds: Int?
     /// The session's TimeZone, once the patch sets it; nil means the server's, unknown.
@@ -14,9 +15,9 @@ struct PatchState {
     /// The schema as it stands before the statement: the baseline (if any) plus everything the
     /// patch did so far.
     var catalog: Catalog
-    var isInExplicitBlock = false
-    /// A DO block or routine sent outside a transaction block runs as a transaction of its own.
-    var isInRoutineTransaction = false
+    /// The DO block or calling statement whose own transaction is open: sent outside a
+    /// transaction block, a routine runs as a transaction of its own.
+    var routineTransaction: Int?
     var heldLocks: [QualifiedName: HeldLock] = [:]
     var enumValuesAdded: [String] = []
     /// Counts transactions: a new one starts after each end.
@@ -25,12 +26,17 @@ struct PatchState {
     /// The statement being recorded.
     var currentStatement = 0
 
-    init(transactionMode: TransactionMode, catalog: Catalog) {
-        self.transactionMode = transactionMode
+    init(timeline: TransactionTimeline, catalog: Catalog) {
+        self.timeline = timeline
         self.catalog = catalog
     }
 
-    var isInTransaction: Bool { isInExplicitBlock || transactionMode == .perFile || isInRoutineTransaction }
+    /// The statement being recorded runs inside a transaction block.
+    var isInTransaction: Bool { block(of: currentStatement) != nil }
+
+    func block(of statement: Int) -> TransactionBlock? {
+        timeline.blocks[statement] ?? routineTransaction.map { .routine(runBy: $0) }
+    }
 
     func resolve(_ name: QualifiedName) -> QualifiedName { name.resolved(in: searchPath) }
 
@@ -60,7 +66,7 @@ struct PatchState {
     func context(of statement: Int) -> StatementContext {
         StatementContext(
             ledger: ledger, statement: statement, transaction: transactionNumber,
-            lockTimeoutMilliseconds: lockTimeoutMilliseconds, isInTransaction: isInTransaction,
+            lockTimeoutMilliseconds: lockTimeoutMilliseconds, block: block(of: statement),
             enumValuesAddedInTransaction: enumValuesAdded
         )
     }

@@ -19,7 +19,7 @@ struct RoutineTransaction {
     mutating func start(_ statement: ParsedStatement, state: inout PatchState) {
         guard runBy == nil, isRoutine(statement) else { return }
         runBy = statement.index
-        if !state.isInTransaction { state.isInRoutineTransaction = true }
+        if !state.isInTransaction { state.routineTransaction = statement.index }
     }
 
     /// A COMMIT, ROLLBACK … in a routine's body.
@@ -34,7 +34,7 @@ struct RoutineTransaction {
     func recordTransactionControl(_ statement: ParsedStatement, state: inout PatchState) {
         guard case .transaction(let control) = statement.syntax else { return }
         switch control.kind {
-        case .commit, .rollback: if state.isInRoutineTransaction { state.endTransaction() }
+        case .commit, .rollback: if state.routineTransaction != nil { state.endTransaction() }
         default: break
         }
     }
@@ -43,8 +43,8 @@ struct RoutineTransaction {
     mutating func finish(state: inout PatchState) {
         guard runBy != nil else { return }
         runBy = nil
-        if state.isInRoutineTransaction {
-            state.isInRoutineTransaction = false
+        if state.routineTransaction != nil {
+            state.routineTransaction = nil
             state.endTransaction()
         }
     }

@@ -32,8 +32,11 @@ public struct StatementContext: Sendable {
     public let transaction: Int
     /// `lock_timeout` in effect, in milliseconds; nil or 0 means waiting forever.
     public let lockTimeoutMilliseconds: Int?
-    /// True when the statement runs inside a transaction block (explicit or the runner's).
-    public let isInTransaction: Bool
+    /// The transaction block the statement runs in (the runner's, the file's own, or
+    /// PostgreSQL's implicit one for a query of several statements); nil in autocommit.
+    public let block: TransactionBlock?
+    /// True when the statement runs inside a transaction block.
+    public var isInTransaction: Bool { block != nil }
     /// Enum values added earlier in the same transaction, by type.
     public let enumValuesAddedInTransaction: [String]
 

@@ -5,27 +5,40 @@ import PatchgateSyntax
 /// The pipeline for one file: bytes → source → statements → effects → findings → verdict.
 public enum Checker {
     public static func check(path: String, bytes: [UInt8], options: CheckOptions) -> FileResult {
-        let source: SourceFile
+        checkSection(path: path, bytes: bytes, options: options) ?? FileResult(path: path, source: nil, statements: [], findings: [])
+    }
+
+    /// The file as its runner applies `options.direction`; nil for a down check of a file that
+    /// holds no down section.
+    public static func checkSection(path: String, bytes: [UInt8], options: CheckOptions) -> FileResult? {
+        let whole: SourceFile
         do {
-            source = try SourceFile(path: path, bytes: bytes)
+            whole = try SourceFile(path: path, bytes: bytes)
         } catch {
             let finding = InputRules.finding(for: error, bytes: bytes)
             return FileResult(path: path, source: nil, statements: [], findings: RuleLevel.apply(options.ruleLevels, to: [finding]))
         }
+        let runner = options.runner?.resolved(for: whole)
+        let sections = runner?.sections(of: whole)
+        if options.direction == .down, sections?.down.isEmpty ?? true { return nil }
+        // The other direction's text is blanked, not cut out: positions stay those of the file, and
+        // the directive lines around the sections stay for the runner to read.
+        let source = sections.map { whole.blanking(options.direction == .up ? $0.down : $0.up) } ?? whole
         let parsed = PatchParser.parse(source, routines: options.catalog?.routineBodies ?? [:])
-        var fileOptions = options
-        if parsed.requestsNoTransaction { fileOptions.transactionMode = .none }
         // Launchpad's runner, not the file, decides how a patch is applied: by its content.
         let launchpad = options.profile == .launchpad ? LaunchpadPatch(path: path, statements: parsed.statements) : nil
-        if let launchpad { fileOptions.transactionMode = launchpad.transactionMode }
-        let statements = EffectAnalyzer.analyze(launchpad?.appliedStatements ?? parsed.statements, transactionMode: fileOptions.transactionMode,
-                                                catalog: fileOptions.catalog ?? Catalog(), knowsSchema: fileOptions.catalog != nil)
-        let estimate = PatchEstimator.estimate(statements, sizes: fileOptions.sizes, rates: fileOptions.rates)
-        let clock = FileClock(estimate: estimate, options: fileOptions)
+        let application = FileApplication.decided(parsed: parsed, runner: runner, sections: sections, launchpad: launchpad, options: options)
+        let applied = launchpad?.appliedStatements ?? parsed.statements
+        let timeline = TransactionTimeline(applied, application: application)
+        let statements = EffectAnalyzer.analyze(applied, timeline: timeline,
+                                                catalog: options.catalog ?? Catalog(), knowsSchema: options.catalog != nil)
+        let estimate = PatchEstimator.estimate(statements, sizes: options.sizes, rates: options.rates)
+        let clock = FileClock(estimate: estimate, options: options)
         var findings: [Finding] = []
         func run(_ phase: RulePhase) {
             let patch = PatchContext(source: source, parsed: parsed, statements: statements, estimate: estimate,
-                                     clock: clock, options: fileOptions, earlierFindings: findings, launchpad: launchpad)
+                                     clock: clock, options: options, earlierFindings: findings, launchpad: launchpad,
+                                     application: application, timeline: timeline)
             // Levels apply phase by phase: a rule turned off does not stand in the way of the
             // less specific rules of later phases, which skip what earlier findings rejected.
             findings += RuleLevel.apply(options.ruleLevels, to: phase.findings(in: patch))
@@ -40,6 +53,73 @@ public enum Checker {
                                 findings: RuleLevel.apply(options.ruleLevels, to: suppressed),
                                 estimate: estimate, clock: clock)
         result.launchpadClass = launchpad?.applyClass
+        result.application = application
+        if options.direction == .up, let down = sections?.down, !down.isEmpty, !options.checksDownSections {
+            result.skippedSections = down.filter { !whole.isBlank($0) }.map { span in
+                "\(application.runner ?? "the runner")'s down section, lines \(whole.position(of: span.start).line)-\(whole.position(of: max(span.start, span.end - 1)).line): checked only with --include-down"
+            }
+        }
         return result
+    }
+}
+
+extension FileApplication {
+    /// The runner's units for the checked part; without a runner, `--transaction` (or the
+    /// file's `-- patchgate: no-transaction`) for the whole file.
+    static func decided(parsed: ParsedPatch, runner: (any MigrationRunner)?, sections: FileSections?,
+                        launchpad: LaunchpadPatch?, options: CheckOptions) -> FileApplication {
+        let whole = Span(start: 0, end: parsed.source.bytes.count)
+        if let override = options.transactionOverride {
+            var application = FileApplication.plain(override, span: whole, reason: "--transaction \(override.rawValue) overrides how \(runner?.id ?? "the runner") applies the file")
+            application.runner = runner?.id
+            if let spans = sections?.spans(options.direction), let template = application.units.first {
+                application.units = spans.map { span in
+                    var unit = template
+                    unit.span = span
+                    unit.direction = options.direction
+                    return unit
+                }
+            }
+            return application
+        }
+        guard let runner else {
+            if let launchpad {
+                return .plain(launchpad.transactionMode, span: whole, reason: "launchpad, \(launchpad.applyClass == .cold ? "cold: one transaction" : "hot: statement by statement")")
+            }
+            if parsed.requestsNoTransaction {
+                return .plain(.none, span: whole, reason: "no runner; `-- patchgate: no-transaction`: statement by statement in autocommit")
+            }
+            return .plain(options.transactionMode, span: whole, reason: options.transactionMode == .perFile
+                ? "no runner detected or chosen, so --transaction per-file: one transaction around the file"
+                : "no runner detected or chosen, so --transaction none: statement by statement in autocommit")
+        }
+        var application = runner.application(of: parsed, sections: sections, direction: options.direction)
+        if options.direction == .up { application.notes = (sections?.notes ?? []) + application.notes }
+        if parsed.requestsNoTransaction, let comment = parsed.comments.first(where: { parsed.source.text($0.span).contains("patchgate: no-transaction") }) {
+            let directive = application.noTransactionDirective.map { "; \(runner.id)'s own way is \($0)" } ?? "; \(runner.id) has no way to run it outside a transaction"
+            application.notes.append(RunnerNote(.directiveWarning, span: comment.span,
+                                                message: "`-- patchgate: no-transaction` changes nothing under \(runner.id), which applies this file as it always does\(directive)",
+                                                help: "use the runner's own directive, or --transaction none to override the runner"))
+        }
+        return application
+    }
+}
+
+extension SourceFile {
+    /// The file with every byte in `spans` blanked to a space (line ends kept).
+    func blanking(_ spans: [Span]) -> SourceFile {
+        guard !spans.isEmpty else { return self }
+        var bytes = self.bytes
+        for span in spans {
+            for offset in max(0, span.start)..<min(span.end, bytes.count) where bytes[offset] != UInt8(ascii: "\n") {
+                bytes[offset] = UInt8(ascii: " ")
+            }
+        }
+        return (try? SourceFile(path: path, bytes: bytes)) ?? self
+    }
+
+    /// Only blanks and comments-free whitespace in `span`.
+    func isBlank(_ span: Span) -> Bool {
+        bytes[max(0, span.start)..<min(span.end, bytes.count)].allSatisfy { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }
     }
 }

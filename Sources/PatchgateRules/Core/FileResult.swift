@@ -15,6 +15,10 @@ public struct FileResult: Sendable {
     /// Seconds per statement and blocked time per table; empty when the file did not parse.
     public let estimate: PatchEstimate
     public let clock: FileClock
+    /// How the runner applies the file (runner, units, wrapping, delivery, why).
+    public var application: FileApplication?
+    /// Why parts of the file were not checked (a down section without `--include-down`).
+    public var skippedSections: [String] = []
 
     public init(path: String, source: SourceFile?, statements: [AnalyzedStatement], findings: [Finding],
                 estimate: PatchEstimate = PatchEstimate(statements: [], blockedTables: []), clock: FileClock = FileClock()) {
@@ -47,6 +51,8 @@ public struct CheckResult: Sendable {
     /// Where the rule pages are published (`--rule-docs-url`), for reports that need absolute
     /// links; nil when not given.
     public var ruleDocsBaseURL: String?
+    /// Files the run did not check (down migrations, sqitch verify scripts), and why.
+    public var skipped: [SkippedInput] = []
 
     public init(files: [FileResult], inputErrors: [InputError]) {
         self.init(filesInRunOrder: files.sorted { $0.path < $1.path }, inputErrors: inputErrors)
@@ -82,6 +88,8 @@ public struct RunSummary: Sendable {
     /// `size-unknown` off): the window's length is then unknown, `downtimeSeconds` its known part.
     public var filesOfUnknownDowntime = 0
     public var windowBudgetSeconds = Budget().windowSeconds
+    /// Files and sections not checked, and why; every format counts them.
+    public var skipped: [SkippedInput] = []
 
     public init() {}
 
@@ -93,6 +101,7 @@ public struct RunSummary: Sendable {
         statements += file.statements.count
         for finding in file.findings where !finding.isSuppressed { findingsBySeverity[finding.severity, default: 0] += 1 }
         filesByVerdict[file.verdict, default: 0] += 1
+        skipped += file.skippedSections.map { SkippedInput(path: file.path, reason: $0) }
         if file.verdict == .downtime {
             downtimeSeconds = EstimateCeiling.sum(downtimeSeconds, file.clock.downtimeSeconds)
             if !file.clock.isDowntimeKnown { filesOfUnknownDowntime += 1 }
@@ -104,6 +113,7 @@ public struct RunSummary: Sendable {
         statements += other.statements
         findingsBySeverity.merge(other.findingsBySeverity, uniquingKeysWith: +)
         filesByVerdict.merge(other.filesByVerdict, uniquingKeysWith: +)
+        skipped += other.skipped
         downtimeSeconds = EstimateCeiling.sum(downtimeSeconds, other.downtimeSeconds)
         filesOfUnknownDowntime += other.filesOfUnknownDowntime
     }
@@ -117,6 +127,7 @@ extension CheckResult {
         var summary = RunSummary()
         summary.windowBudgetSeconds = windowBudgetSeconds
         files.forEach { summary.add($0) }
+        summary.skipped = SkippedInput.sorted(summary.skipped + skipped)
         return summary
     }
 }

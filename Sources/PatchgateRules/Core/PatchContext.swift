@@ -16,12 +16,17 @@ public final class PatchContext: Sendable {
     public let earlierFindings: [Finding]
     /// How Launchpad applies the patch; set with `--profile launchpad` only.
     public let launchpad: LaunchpadPatch?
+    /// How the runner applies the file: decided once, before the analysis.
+    public let application: FileApplication
+    /// Where each statement ran, as PostgreSQL moves the transaction state for that application.
+    public let timeline: TransactionTimeline
     /// The statements an earlier finding rejected: rules ask once per statement, and a search
     /// of the findings each time was quadratic in a big file.
     private let rejectedStatements: Set<Int>
 
     public init(source: SourceFile, parsed: ParsedPatch, statements: [AnalyzedStatement], estimate: PatchEstimate,
-                clock: FileClock, options: CheckOptions, earlierFindings: [Finding], launchpad: LaunchpadPatch? = nil) {
+                clock: FileClock, options: CheckOptions, earlierFindings: [Finding], launchpad: LaunchpadPatch? = nil,
+                application: FileApplication, timeline: TransactionTimeline) {
         self.source = source
         self.parsed = parsed
         self.statements = statements
@@ -30,6 +35,8 @@ public final class PatchContext: Sendable {
         self.options = options
         self.earlierFindings = earlierFindings
         self.launchpad = launchpad
+        self.application = application
+        self.timeline = timeline
         rejectedStatements = Set(earlierFindings.lazy.filter { $0.verdict >= .rejected }.compactMap(\.statementIndex))
     }
 
@@ -79,7 +86,16 @@ public final class PatchContext: Sendable {
 
 /// How files are applied, which decides transactions and lock budgets.
 public struct CheckOptions: Sendable {
+    /// Without a runner: the whole file in one transaction, or statement by statement.
     public var transactionMode: TransactionMode
+    /// `--transaction` given: it replaces the runner's wrapping and delivery (its sections stay).
+    public var transactionOverride: TransactionMode?
+    /// The migration tool that applies the file; nil: `transactionMode` decides.
+    public var runner: (any MigrationRunner)?
+    /// The part of a file holding both directions that is checked.
+    public var direction = ApplicationUnit.Direction.up
+    /// `--include-down`: a file's down section is checked on its own, so it is not listed as skipped.
+    public var checksDownSections = false
     /// A `lock_timeout` above this does not count as a guard.
     public var maxLockTimeoutMilliseconds: Int
     /// The schema before the first file (`--schema`); nil when none was given, so patchgate

@@ -5,7 +5,8 @@ public enum RuleRegistry {
 
     static let specific: [any Rule] = [
         SyntaxError(), StatementTooDeep(), UnknownObject(), AlreadyExists(), ModifiedLandedPatch(), LaunchpadFileName(), LaunchpadInBaseline(), PsqlMetaCommand(), PsqlVariable(), PsqlCopyData(), EmptyPatch(),
-        ConcurrentInTransaction(), RoutineCommitInTransaction(), OpaqueDynamicSQL(), CallNotFollowed(), ConcurrentIndexOnPartitionedTable(), EnumValueInTransaction(), UncommittedTransaction(),
+        MalformedRunnerDirective(), UncommittedTransaction(), RunnerDirective(), ForeignRunnerDirective(), AmbiguousRunner(),
+        ConcurrentInTransaction(), RoutineCommitInTransaction(), OpaqueDynamicSQL(), CallNotFollowed(), ConcurrentIndexOnPartitionedTable(), EnumValueInTransaction(),
         RequireConcurrentIndexCreation(), RequireConcurrentIndexDeletion(), RequireConcurrentReindex(),
         AddingNotNullColumnWithoutDefault(), AddingColumnWithVolatileDefault(), ChangingColumnType(),
         SettingNotNull(), ConstraintMissingNotValid(), UniqueConstraintWithoutIndex(), AddingPrimaryKey(),

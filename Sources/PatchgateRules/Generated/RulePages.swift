@@ -194,6 +194,42 @@ CREATE INDEX CONCURRENTLY IF NOT EXISTS invoice_customer_idx ON invoice (custome
 CREATE TABLE invoice_note (id bigint PRIMARY KEY, invoice_id bigint NOT NULL, body text);
 ```
 """###,
+        "ambiguous-runner": ###"""
+# ambiguous-runner
+
+**Severity:** info · **Verdict:** hot
+
+Catches a file whose layout, names or directives fit several migration runners — `<version>_<name>.up.sql` names (golang-migrate, ory popx, sqlx), Flyway's `V<version>__<name>.sql` (also refinery's), directives of two runners in one file. Runners apply files differently (one query or statement by statement, in a transaction or not), so the finding names the runner patchgate assumed and the others, and how to choose.
+
+## Why
+Whether `CREATE INDEX CONCURRENTLY` runs depends on how the file reaches PostgreSQL: a query of several statements runs in an implicit transaction block, where it is refused ([Multiple Statements in a Simple Query](https://www.postgresql.org/docs/15/protocol-flow.html#PROTOCOL-FLOW-MULTI-STATEMENT)); statement by statement in autocommit it runs. The verdict of such a file is only as right as the runner assumed.
+
+## Safe alternative
+Name the runner: `--runner golang-migrate`, or in `.patchgate.yml`:
+
+```sql
+-- .patchgate.yml:  runner: golang-migrate
+CREATE TABLE audit_entry (id bigint PRIMARY KEY);
+```
+
+## Examples
+```sql bad
+-- patchgate-test: detect
+-- migrate:up
+CREATE TABLE audit_entry (id bigint PRIMARY KEY);
+-- migrate:down
+-- +goose Down
+-- expect: foreign-runner-directive
+```
+
+```sql good
+-- patchgate-test: detect
+-- migrate:up
+CREATE TABLE audit_entry (id bigint PRIMARY KEY);
+-- migrate:down
+DROP TABLE audit_entry;
+```
+"""###,
         "binary-file": ###"""
 # binary-file
 
@@ -383,13 +419,13 @@ ALTER TABLE coupon ALTER COLUMN note TYPE text;
 
 **Severity:** error · **Verdict:** invalid
 
-Catches a statement that PostgreSQL refuses to run inside a transaction block — `CREATE INDEX CONCURRENTLY`, `DROP INDEX CONCURRENTLY`, `REINDEX … CONCURRENTLY`, `REINDEX SCHEMA / DATABASE / SYSTEM`, `VACUUM`, `ALTER TABLE … DETACH PARTITION … CONCURRENTLY`, `CLUSTER` without a table name — in a file that runs inside one: by default the runner applies each file in one transaction (`--transaction per-file`), and in any mode a statement after `BEGIN` runs in the block it opened.
+Catches a statement that PostgreSQL refuses to run inside a transaction block — `CREATE INDEX CONCURRENTLY`, `DROP INDEX CONCURRENTLY`, `REINDEX … CONCURRENTLY`, `REINDEX SCHEMA / DATABASE / SYSTEM`, `VACUUM`, `ALTER TABLE … DETACH PARTITION … CONCURRENTLY`, `CLUSTER` without a table name — where it runs inside one, as the file's runner applies it: inside the runner's own transaction (goose and dbmate by default, Flyway when the file mixes statements, `--transaction per-file` when no runner is known), after the file's own `BEGIN`, or as one statement of a unit the runner sends as one query of several statements (golang-migrate, Prisma, Diesel, sqlx, dbmate), which PostgreSQL runs in an implicit transaction block. The same statement alone in a unit sent as one query, or statement by statement outside a transaction (psql -f, goose `NO TRANSACTION`, Atlas `txmode none`), runs.
 
 ## Why
-PostgreSQL rejects these commands in a transaction block with `ERROR: … cannot run inside a transaction block`, and the failed statement aborts the transaction, so nothing in the file is applied. The documentation states it for each: "a regular `CREATE INDEX` command can be performed within a transaction block, but `CREATE INDEX CONCURRENTLY` cannot" ([CREATE INDEX](https://www.postgresql.org/docs/15/sql-createindex.html)); the same for `DROP INDEX CONCURRENTLY` ([DROP INDEX](https://www.postgresql.org/docs/15/sql-dropindex.html)), `REINDEX … CONCURRENTLY` ([REINDEX](https://www.postgresql.org/docs/15/sql-reindex.html)), `VACUUM` ([VACUUM](https://www.postgresql.org/docs/15/sql-vacuum.html)) and `DETACH PARTITION … CONCURRENTLY` ([ALTER TABLE](https://www.postgresql.org/docs/15/sql-altertable.html)). The concurrent forms cannot run in a block because they commit and start transactions of their own while they work.
+PostgreSQL rejects these commands in a transaction block with `ERROR: … cannot run inside a transaction block`, and the failed statement aborts the transaction, so nothing in the file is applied. The documentation states it for each: "a regular `CREATE INDEX` command can be performed within a transaction block, but `CREATE INDEX CONCURRENTLY` cannot" ([CREATE INDEX](https://www.postgresql.org/docs/15/sql-createindex.html)); the same for `DROP INDEX CONCURRENTLY` ([DROP INDEX](https://www.postgresql.org/docs/15/sql-dropindex.html)), `REINDEX … CONCURRENTLY` ([REINDEX](https://www.postgresql.org/docs/15/sql-reindex.html)), `VACUUM` ([VACUUM](https://www.postgresql.org/docs/15/sql-vacuum.html)) and `DETACH PARTITION … CONCURRENTLY` ([ALTER TABLE](https://www.postgresql.org/docs/15/sql-altertable.html)). The concurrent forms cannot run in a block because they commit and start transactions of their own while they work. A simple query of several statements runs as one implicit transaction block ([Multiple Statements in a Simple Query](https://www.postgresql.org/docs/15/protocol-flow.html#PROTOCOL-FLOW-MULTI-STATEMENT)); a query of one statement does not.
 
 ## Safe alternative
-Put the statement in a file of its own whose first line is `-- patchgate: no-transaction`, apply that file outside a transaction (psql's default autocommit mode), and leave out `BEGIN` / `COMMIT`.
+Put the statement in a migration of its own, with the runner's own directive where the runner wraps migrations in a transaction (goose `-- +goose NO TRANSACTION`, dbmate `transaction:false`, sqlx `-- no-transaction`, Flyway `executeInTransaction=false` in the script's `.conf`, Diesel `run_in_transaction = false`; the finding's help names the file's runner's), and leave out `BEGIN` / `COMMIT`. Without a runner, start the file with `-- patchgate: no-transaction` and apply it outside a transaction (psql's default autocommit mode).
 
 ```sql
 -- patchgate: no-transaction
@@ -420,6 +456,25 @@ CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);
 ```sql good
 -- patchgate: no-transaction
 VACUUM (ANALYZE) orders;
+```
+
+```sql bad
+-- patchgate-test: runner=golang-migrate
+SET lock_timeout = '5s';
+CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);
+```
+
+```sql good
+-- patchgate-test: runner=golang-migrate
+CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);
+```
+
+```sql good
+-- patchgate-test: runner=goose
+-- +goose NO TRANSACTION
+-- +goose Up
+SET lock_timeout = '5s';
+CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);
 ```
 """###,
         "concurrent-index-on-partitioned-table": ###"""
@@ -740,6 +795,37 @@ ALTER TYPE order_status ADD VALUE 'refunded';
 -- patchgate: no-transaction
 ALTER TYPE order_status ADD VALUE 'refunded';
 UPDATE orders SET status = 'refunded' WHERE id = 42;
+```
+"""###,
+        "foreign-runner-directive": ###"""
+# foreign-runner-directive
+
+**Severity:** info · **Verdict:** hot
+
+Catches a directive of a migration runner other than the one that applies the file — `-- +goose NO TRANSACTION` in a Flyway migration, `-- migrate:up transaction:false` in a golang-migrate file. The file's runner ignores it: the file runs as that runner always runs it, whatever the directive seems to say.
+
+## Why
+Only the runner that reads a directive obeys it; the others send the file as they always do, inside their transaction or as one query ([Multiple Statements in a Simple Query](https://www.postgresql.org/docs/15/protocol-flow.html#PROTOCOL-FLOW-MULTI-STATEMENT)). A directive copied from another project's migrations is a common way to believe a file runs outside a transaction when it does not.
+
+## Safe alternative
+Use the directive of the runner that applies the file, or name the runner that does with `--runner NAME` (or `runner:` in `.patchgate.yml`) if patchgate detected the wrong one.
+
+```sql
+CREATE TABLE audit_entry (id bigint PRIMARY KEY);
+```
+
+## Examples
+```sql bad
+-- patchgate-test: runner=flyway
+-- +goose NO TRANSACTION
+CREATE TABLE audit_entry (id bigint PRIMARY KEY);
+```
+
+```sql good
+-- patchgate-test: runner=goose
+-- +goose NO TRANSACTION
+-- +goose Up
+CREATE TABLE audit_entry (id bigint PRIMARY KEY);
 ```
 """###,
         "incompatible-view-or-function-change": ###"""
@@ -1277,6 +1363,54 @@ INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 01, 1);
 -- patchgate-test: profile=launchpad file=patch-2300-01-1.sql
 COMMENT ON TABLE person IS 'A person or a team.';
 INSERT INTO public.launchpaddatabaserevision (major, minor, patch) VALUES (2300, 1, 1);
+```
+"""###,
+        "malformed-runner-directive": ###"""
+# malformed-runner-directive
+
+**Severity:** error · **Verdict:** invalid
+
+Catches a file its runner refuses or cannot apply as written: goose annotations out of order (`-- +goose Down` before `-- +goose Up`, a `StatementBegin` without its `StatementEnd`, an up statement without its final `;`), a dbmate file without its `-- migrate:up` or `-- migrate:down` block, a Flyway migration mixing statements its parser runs outside a transaction with others (while `mixed` is off), an Atlas `txmode` it does not know, a `.sql.conf` or `metadata.toml` beside the file that cannot be read, and a statement that golang-migrate's `x-multi-statement` cuts apart at a `;` inside it.
+
+## Why
+Each runner stops before the server sees the file (goose: "must start with '-- +goose Up' annotation"; dbmate: "dbmate requires each migration to define a down block"; Flyway: "Detected both transactional and non-transactional statements within the same migration (even though mixed is false)"), or sends pieces PostgreSQL rejects: golang-migrate's multi-statement mode cuts at every `;` byte, so a string or a `$$` body holding one arrives as two broken statements ([Lexical Structure](https://www.postgresql.org/docs/15/sql-syntax-lexical.html#SQL-SYNTAX-DOLLAR-QUOTING)). The sources are listed in `../shared/runner-transactions.md` and in docs/runners.md.
+
+## Safe alternative
+Write the directives as the runner documents them; keep `;` out of strings and bodies under `x-multi-statement`, or turn it off.
+
+```sql
+-- +goose Up
+CREATE TABLE audit_entry (id bigint PRIMARY KEY);
+
+-- +goose Down
+DROP TABLE audit_entry;
+```
+
+## Examples
+```sql bad
+-- patchgate-test: runner=golang-migrate multi-statement
+SELECT 'one; two';
+```
+
+```sql bad
+-- patchgate-test: runner=goose
+-- +goose Down
+-- +goose Up
+CREATE TABLE audit_entry (id bigint PRIMARY KEY);
+```
+
+```sql good
+-- patchgate-test: runner=golang-migrate
+SELECT 'one; two';
+```
+
+```sql good
+-- patchgate-test: runner=goose
+-- +goose Up
+CREATE TABLE audit_entry (id bigint PRIMARY KEY);
+
+-- +goose Down
+DROP TABLE audit_entry;
 ```
 """###,
         "mixed-hot-and-cold": ###"""
@@ -1889,6 +2023,44 @@ BEGIN
 END $$;
 ```
 """###,
+        "runner-directive": ###"""
+# runner-directive
+
+**Severity:** warning · **Verdict:** hot
+
+Catches a directive the file's runner ignores or reads otherwise than it looks: sqlx's `-- no-transaction` anywhere but the file's first bytes, a dbmate `transaction:` value other than `true` or `false` (dbmate reads any other value as true), and patchgate's own `-- patchgate: no-transaction` in a file a known runner applies — the runner does not read patchgate's directive, so the file still runs as the runner always runs it. The message names the runner's own directive.
+
+## Why
+The runner decides how the file reaches PostgreSQL: inside its transaction or not, as one query or statement by statement, and PostgreSQL refuses `CREATE INDEX CONCURRENTLY` and the like in a transaction block ([CREATE INDEX](https://www.postgresql.org/docs/15/sql-createindex.html)). A directive the runner does not honour leaves the file in the runner's transaction.
+
+## Safe alternative
+Use the runner's own directive where the runner reads it (sqlx: `-- no-transaction` as the very first line).
+
+```sql
+-- no-transaction
+CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);
+```
+
+## Examples
+```sql bad
+-- patchgate-test: runner=sqlx
+CREATE TABLE audit_entry (id bigint PRIMARY KEY);
+-- no-transaction
+```
+
+```sql bad
+-- patchgate-test: runner=goose
+-- patchgate: no-transaction
+-- +goose Up
+CREATE TABLE audit_entry (id bigint PRIMARY KEY);
+```
+
+```sql good
+-- patchgate-test: runner=sqlx
+-- no-transaction
+CREATE TABLE audit_entry (id bigint PRIMARY KEY);
+```
+"""###,
         "setting-not-null": ###"""
 # setting-not-null
 
@@ -2185,46 +2357,48 @@ TRUNCATE import_staging;
 
 **Severity:** error · **Verdict:** invalid
 
-Catches a file applied statement by statement (psql's `-f`, `--transaction none`, `-- patchgate: no-transaction`) that opens a transaction with `BEGIN` or `START TRANSACTION` and never ends it with `COMMIT`, `ROLLBACK` or `PREPARE TRANSACTION`. Where the runner applies the file in a transaction of its own (`--transaction per-file`) there is no finding: the file's `BEGIN` then only draws the warning "there is already a transaction in progress", and the runner's `COMMIT` commits the work.
+Catches a `BEGIN` (or `START TRANSACTION`) whose transaction nothing commits: neither a later `COMMIT` in the file nor the runner. Where the runner applies the file outside a transaction of its own — `psql -f`, Sqitch, a file marked `-- patchgate: no-transaction` — the session ends with the transaction still open, PostgreSQL rolls it back, and nothing after the `BEGIN` is applied, though the runner reports success. Under a runner that wraps the file in its own transaction (goose, Flyway, `--transaction per-file`) the file's `BEGIN` only draws a warning from PostgreSQL and the runner's `COMMIT` commits everything, so there it is no finding.
 
 ## Why
-[BEGIN](https://www.postgresql.org/docs/15/sql-begin.html) starts a transaction block: "all statements after a BEGIN command will be executed in a single transaction until an explicit COMMIT or ROLLBACK is given". Nothing else ends it, so when psql reaches the end of the file and closes its session the server rolls the open transaction back: psql exits with status 0 and reports nothing, yet none of the statements after the `BEGIN` is applied. Checked on PostgreSQL 15 by `Tests/Truth/runners` (fixtures `psql/begin-without-commit` and `sqitch/begin-without-commit`: the table the file creates does not exist afterwards).
+"BEGIN initiates a transaction block, that is, all statements after a BEGIN command will be executed in a single transaction until an explicit COMMIT or ROLLBACK is given" ([BEGIN](https://www.postgresql.org/docs/15/sql-begin.html)); a transaction still open when the client disconnects is rolled back. patchgate follows the transaction state statement by statement as PostgreSQL moves it for the runner's delivery ([Multiple Statements in a Simple Query](https://www.postgresql.org/docs/15/protocol-flow.html#PROTOCOL-FLOW-MULTI-STATEMENT)). Checked on PostgreSQL 15 by `Tests/Truth/runners` (fixtures `psql/begin-without-commit` and `sqitch/begin-without-commit`: the table the file creates does not exist afterwards).
 
 ## Safe alternative
-End the transaction the file opens:
+End the file's transaction with `COMMIT;`, or leave `BEGIN` out and let the runner's transaction hold the file.
 
 ```sql
 BEGIN;
-CREATE TABLE invoice_note (id bigint PRIMARY KEY, body text NOT NULL);
+CREATE TABLE audit_entry (id bigint PRIMARY KEY, noted_at timestamptz NOT NULL);
 COMMIT;
 ```
 
 ## Examples
 ```sql bad
--- patchgate: no-transaction
+-- patchgate-test: runner=psql
 BEGIN;
-CREATE TABLE invoice_note (id bigint PRIMARY KEY, body text NOT NULL);
+CREATE TABLE audit_entry (id bigint PRIMARY KEY, noted_at timestamptz NOT NULL);
 ```
 
 ```sql bad
 -- patchgate: no-transaction
 START TRANSACTION;
-CREATE TABLE invoice_note (id bigint PRIMARY KEY, body text NOT NULL);
+CREATE TABLE audit_entry (id bigint PRIMARY KEY);
 COMMIT;
 BEGIN;
-CREATE TABLE invoice_tag (id bigint PRIMARY KEY, name text NOT NULL);
+CREATE TABLE audit_tag (id bigint PRIMARY KEY, name text NOT NULL);
 ```
 
 ```sql good
--- patchgate: no-transaction
+-- patchgate-test: runner=psql
 BEGIN;
-CREATE TABLE invoice_note (id bigint PRIMARY KEY, body text NOT NULL);
+CREATE TABLE audit_entry (id bigint PRIMARY KEY, noted_at timestamptz NOT NULL);
 COMMIT;
 ```
 
 ```sql good
+-- patchgate-test: runner=goose
+-- +goose Up
 BEGIN;
-CREATE TABLE invoice_note (id bigint PRIMARY KEY, body text NOT NULL);
+CREATE TABLE audit_entry (id bigint PRIMARY KEY);
 ```
 """###,
         "unique-constraint-without-index": ###"""

@@ -1,7 +1,8 @@
 import PatchgateEffects
 
 /// PostgreSQL refuses CONCURRENTLY, VACUUM and similar inside a transaction block: the file
-/// fails where the runner wraps it in one.
+/// fails where its statement runs in one — the runner's transaction, the file's own BEGIN, or
+/// the implicit block of a query of several statements.
 struct ConcurrentInTransaction: StatementRule {
     static let id = "concurrent-in-transaction"
     static let defaultSeverity = Severity.error
@@ -9,14 +10,23 @@ struct ConcurrentInTransaction: StatementRule {
     static let summary = "a statement that cannot run inside a transaction block runs inside one"
 
     func check(_ statement: AnalyzedStatement, in patch: PatchContext) -> [Finding] {
-        guard !statement.effects.isTransactional, statement.context.isInTransaction else { return [] }
+        guard !statement.effects.isTransactional, let block = statement.context.block else { return [] }
         if let embedding = statement.parsed.embedding { return inRoutine(statement, runBy: embedding.runBy, in: patch) }
-        let wrapper = patch.options.transactionMode == .perFile
-            ? "the runner applies the file in one transaction (--transaction per-file)"
-            : "it follows BEGIN"
-        return [patch.finding(Self.self, statement,
-                              "\(statement.syntax.displayName) cannot run inside a transaction block, and \(wrapper)",
-                              help: "put it in a file of its own starting with `-- patchgate: no-transaction`, and apply that file outside a transaction")]
+        let help: String
+        let directive = patch.application.noTransactionDirective
+        switch block {
+        case .runner:
+            help = directive.map { "put it in a migration of its own with `\($0)`, which runs it outside a transaction" }
+                ?? "this runner always applies a migration in a transaction: apply the statement outside it"
+        case .explicit:
+            help = "move it out of the BEGIN … COMMIT block"
+        case .routine(let runBy):
+            return inRoutine(statement, runBy: runBy, in: patch)
+        case .implicit:
+            help = "put it alone in a migration of its own: a query of one statement runs outside a transaction block"
+                + (directive.map { " (with `\($0)` where the runner wraps migrations)" } ?? "")
+        }
+        return [patch.finding(Self.self, statement, "\(statement.syntax.displayName) cannot run inside a transaction block, and \(block.explanation)", help: help)]
     }
 
     /// In a DO block or routine the statement fails either way: a routine sent outside a
@@ -27,6 +37,6 @@ struct ConcurrentInTransaction: StatementRule {
             ? "cannot run inside a transaction block, and the \(patch.statement(at: runBy)?.syntax.displayName ?? "DO") block runs inside one"
             : "cannot be executed from a function, which a DO block or routine body is"
         return [patch.finding(Self.self, statement, "\(statement.syntax.displayName) \(failure)",
-                              help: "take it out of the block: put it in a file of its own starting with `-- patchgate: no-transaction`")]
+                              help: "take it out of the block" + (patch.application.noTransactionDirective.map { ": put it in a file of its own with `\($0)`" } ?? ""))]
     }
 }

@@ -13,6 +13,6 @@ struct RequireConcurrentIndexCreation: StatementRule {
               let table = statement.effects.indexBuilds.first?.table, !statement.context.isEmptyNew(table) else { return [] }
         return [patch.finding(Self.self, statement,
                               "CREATE INDEX blocks writes to \(table) until the whole index is built",
-                              help: "use CREATE INDEX CONCURRENTLY, in a file of its own, outside a transaction")]
+                              help: "use CREATE INDEX CONCURRENTLY, in a file of its own, outside a transaction\(patch.noTransactionHint)")]
     }
 }

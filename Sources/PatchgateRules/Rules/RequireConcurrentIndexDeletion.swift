@@ -15,6 +15,6 @@ struct RequireConcurrentIndexDeletion: StatementRule {
         guard let index = existing.first else { return [] }
         return [patch.finding(Self.self, statement,
                               "DROP INDEX takes an ACCESS EXCLUSIVE lock on \(index.relation) and its table: reads and writes wait",
-                              help: "use DROP INDEX CONCURRENTLY, in a file of its own, outside a transaction")]
+                              help: "use DROP INDEX CONCURRENTLY, in a file of its own, outside a transaction\(patch.noTransactionHint)")]
     }
 }

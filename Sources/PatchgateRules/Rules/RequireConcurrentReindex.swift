@@ -14,6 +14,6 @@ struct RequireConcurrentReindex: StatementRule {
         if let table = statement.effects.indexBuilds.first?.table, statement.context.isEmptyNew(table) { return [] }
         return [patch.finding(Self.self, statement,
                               "REINDEX \(reindex.target.rawValue.uppercased()) \(relation) blocks writes until every index is rebuilt",
-                              help: "use REINDEX CONCURRENTLY outside a transaction")]
+                              help: "use REINDEX CONCURRENTLY outside a transaction\(patch.noTransactionHint)")]
     }
 }

@@ -12,12 +12,10 @@ struct RoutineCommitInTransaction: StatementRule {
     func check(_ statement: AnalyzedStatement, in patch: PatchContext) -> [Finding] {
         guard let embedding = statement.parsed.embedding, case .transaction(let control) = statement.syntax,
               control.kind == .commit || control.kind == .rollback,
-              let runner = patch.statement(at: embedding.runBy), runner.context.isInTransaction else { return [] }
-        let wrapper = patch.options.transactionMode == .perFile
-            ? "the runner applies the file in one transaction (--transaction per-file)"
-            : "it follows BEGIN"
+              let runner = patch.statement(at: embedding.runBy), let block = runner.context.block else { return [] }
         return [patch.finding(Self.self, statement,
-                              "\(statement.syntax.displayName) in a \(runner.syntax.displayName) block fails with \"invalid transaction termination\": \(wrapper)",
-                              help: "apply the file outside a transaction (`-- patchgate: no-transaction`), or leave the COMMIT out and let the transaction end after the block")]
+                              "\(statement.syntax.displayName) in a \(runner.syntax.displayName) block fails with \"invalid transaction termination\": \(block.explanation)",
+                              help: "apply the file outside a transaction" + (patch.application.noTransactionDirective.map { " (`\($0)`)" } ?? "")
+                                  + ", or leave the COMMIT out and let the transaction end after the block")]
     }
 }

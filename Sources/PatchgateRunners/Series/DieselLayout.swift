@@ -15,22 +15,12 @@ enum DieselLayout {
             return String(parts[0])
         }
         guard !migrations.isEmpty else { return nil }
-        let mode = { (migration: String) in transactionMode(directory.contents(migration + "/metadata.toml")) }
-        let ups = migrations.map { SeriesMember(path: directory.path($0 + "/up.sql"), transactionMode: mode($0)) }
+        let ups = migrations.map { SeriesMember(path: directory.path($0 + "/up.sql")) }
         let downs = migrations.filter { directory.contains($0 + "/down.sql") }
-            .map { SeriesMember(path: directory.path($0 + "/down.sql"), direction: .down, transactionMode: mode($0)) }
+            .map { SeriesMember(path: directory.path($0 + "/down.sql"), direction: .down) }
         return MigrationSeries(layout: .diesel, root: directory.root, members: ups + downs)
     }
 
-    /// `run_in_transaction = false` (TOML: a bare key, spaces around `=` optional, `#` comments).
-    static func transactionMode(_ metadata: String?) -> TransactionMode? {
-        guard let metadata else { return nil }
-        for line in metadata.split(whereSeparator: \.isNewline) {
-            let setting = line.prefix { $0 != "#" }.filter { !$0.isWhitespace }
-            if setting == "run_in_transaction=false" { return TransactionMode.none }
-        }
-        return nil
-    }
 }
 
 /// A migration directory named `<version>_<name>` with a version starting with a digit, as

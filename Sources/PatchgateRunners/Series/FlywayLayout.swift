@@ -14,7 +14,7 @@ import PatchgateEffects
 /// configuration file `<script>.conf` with `executeInTransaction=false`
 /// (https://documentation.red-gate.com/fd/flyway-execute-in-transaction-setting-277578997.html)
 /// runs it without one; and Flyway runs a migration outside a transaction when it detects a
-/// statement that cannot run in one, such as CREATE INDEX CONCURRENTLY (`StatementDecidedTransaction`).
+/// statement that cannot run in one, such as CREATE INDEX CONCURRENTLY (`FlywayRunner`).
 enum FlywayLayout {
     enum Kind: Equatable {
         case versioned(VersionNumber), undo(VersionNumber), repeatable
@@ -37,11 +37,7 @@ enum FlywayLayout {
         let versioned = ordered { if case .versioned(let version) = $0 { version } else { nil } }
         let undo = ordered { if case .undo(let version) = $0 { version } else { nil } }
         let repeatable = named.filter { $0.1 == .repeatable }.map(\.0)
-        let member = { (name: String, direction: SeriesMember.Direction) in
-            var member = SeriesMember(path: directory.path(name), direction: direction, transactionMode: transactionMode(of: name, in: directory))
-            member.decidesTransactionFromStatements = true
-            return member
-        }
+        let member = { (name: String, direction: SeriesMember.Direction) in SeriesMember(path: directory.path(name), direction: direction) }
         return MigrationSeries(layout: .flyway, root: directory.root,
                                members: (versioned + repeatable).map { member($0, .up) } + undo.map { member($0, .down) })
     }
@@ -56,9 +52,4 @@ enum FlywayLayout {
         return first == "V" ? .versioned(version) : .undo(version)
     }
 
-    private static func transactionMode(of script: String, in directory: SeriesDirectory) -> TransactionMode? {
-        guard let config = directory.contents(script + ".conf") else { return nil }
-        let settings = config.split(whereSeparator: \.isNewline).map { $0.filter { !$0.isWhitespace } }
-        return settings.contains("executeInTransaction=false") ? TransactionMode.none : nil
-    }
 }

@@ -30,10 +30,7 @@ enum GolangMigrateLayout {
             $0.version < $1.version || ($0.version == $1.version && $0.name.utf8.lexicographicallyPrecedes($1.name.utf8))
         }
         guard files.contains(where: \.isUp) else { return nil }
-        let member = { (name: String, direction: SeriesMember.Direction) in
-            SeriesMember(path: directory.path(name), direction: direction,
-                         transactionMode: name.contains(".autocommit.") ? TransactionMode.none : nil)
-        }
+        let member = { (name: String, direction: SeriesMember.Direction) in SeriesMember(path: directory.path(name), direction: direction) }
         let ups = files.filter(\.isUp).map { member($0.name, .up) }
         let downs = files.filter { !$0.isUp }.map { member($0.name, .down) }
         return MigrationSeries(layout: .golangMigrate, root: directory.root, members: ups + downs)

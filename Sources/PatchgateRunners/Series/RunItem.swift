@@ -1,4 +1,5 @@
 import PatchgateEffects
+import PatchgateRules
 
 /// One file of a run, in the order the run goes: checked and reported, or only replayed so that
 /// the files after it see the schema it leaves.
@@ -6,10 +7,11 @@ public struct RunItem: Sendable {
     public let input: InputFile
     /// False for an earlier patch of a series that was not asked for: replayed, not reported.
     public var isReported = true
-    /// How the layout's runner applies the file; nil leaves it to `--transaction`.
-    public var transactionMode: TransactionMode?
-    /// The runner takes a file out of the transaction when a statement cannot run in one (Flyway).
-    public var decidesTransactionFromStatements = false
+    /// The runner that applies the file; nil leaves it to `--transaction`.
+    public var runner: (any MigrationRunner)?
+    /// The part of the file checked: a file holding both directions is checked once for each
+    /// with `--include-down`.
+    public var direction = ApplicationUnit.Direction.up
     /// False: checked on its own, as without `--schema` (down migrations, patches a baseline
     /// already contains).
     public var usesCatalog = true

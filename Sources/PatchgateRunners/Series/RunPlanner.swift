@@ -14,6 +14,10 @@ public struct RunPlanner {
     public var baseline: (path: String, revision: LaunchpadRevision)?
     /// The `--schema` dumps: never a patch of a series, even when they sit among the patches.
     public var schemaPaths: [String] = []
+    /// `--runner` or `runner:`: every file is applied by it; nil: each series' layout decides.
+    public var chosenRunner: RunnerSettings?
+    /// The paths named on the command line: always checked, down migrations included.
+    public var namedPaths: Set<String> = []
 
     public init(profile: Profile, includesDown: Bool, replaysEarlierPatches: Bool) {
         self.profile = profile
@@ -25,10 +29,9 @@ public struct RunPlanner {
         /// A series' own files that are there but cannot be read (a FIFO named `sqitch.plan`).
         public var unreadable: [InputError] = []
         public var items: [RunItem] = []
-        /// Requested files that are not checked: down migrations without `--include-down`, and
-        /// sqitch verify scripts.
-        public var skippedDown: [String] = []
-        public var skippedVerify: [String] = []
+        /// Requested files that are not checked, and why: down migrations without
+        /// `--include-down`, sqitch verify scripts.
+        public var skipped: [SkippedInput] = []
     }
 
     public func plan(_ inputs: [InputFile]) -> Plan {
@@ -37,7 +40,9 @@ public struct RunPlanner {
         var groups: [String: [InputFile]] = [:]
         for input in inputs where !isSchema(input.path) {
             if input.origin == .standardInput {
-                ordered.append((input.path, 0, RunItem(input: input)))
+                var item = RunItem(input: input)
+                item.runner = chosenRunner.map { DetectedRunner($0.runner(forFile: input.path)) }
+                ordered.append((input.path, 0, item))
             } else {
                 groups[SeriesDetector.root(of: input.path, profile: profile), default: []].append(input)
             }
@@ -50,8 +55,7 @@ public struct RunPlanner {
             plan.unreadable += directory.unreadable
             ordered += items(of: series, requested: requested, skipping: &plan)
         }
-        plan.skippedDown.sort()
-        plan.skippedVerify.sort()
+        plan.skipped = SkippedInput.sorted(plan.skipped)
         plan.items = ordered.sorted {
             if $0.anchor != $1.anchor { return $0.anchor.utf8.lexicographicallyPrecedes($1.anchor.utf8) }
             if $0.rank != $1.rank { return $0.rank < $1.rank }
@@ -81,35 +85,44 @@ public struct RunPlanner {
             guard input != nil || (replaysEarlierPatches && index < (lastRequested ?? -1)) else { continue }
             var item = RunItem(input: input ?? InputFile(path: member.path))
             item.isReported = input != nil
-            item.transactionMode = member.transactionMode
-            item.decidesTransactionFromStatements = member.decidesTransactionFromStatements
+            item.runner = RunnerDetection.runner(for: member.path, in: series, chosen: chosenRunner, isFirst: index == 0)
             if let baseline, let revision = LaunchpadRevision(fileName: member.path), revision <= baseline.revision {
                 item.usesCatalog = false
                 item.isReplayed = false
                 item.containingBaseline = SeriesDirectory.name(of: baseline.path)
             }
-            found.append((anchor(member.path), index, item))
+            found.append((anchor(member.path), 2 * index, item))
+            if includesDown, item.isReported, item.runner?.keepsDownInFile == true {
+                // Checked on its own right after its up section, against the schema that left.
+                var down = item
+                down.direction = .down
+                down.isReplayed = false
+                found.append((anchor(member.path), 2 * index + 1, down))
+            }
         }
         let places = series.memberPlaces()
         for input in requested.sorted(by: { $0.path < $1.path }) {
             let place = places[input.path]
             if let place, case let member = series.members[place], member.direction == .down {
-                guard includesDown else { plan.skippedDown.append(input.path); continue }
+                guard includesDown || namedPaths.contains(input.path) else {
+                    plan.skipped.append(SkippedInput(path: input.path, reason: "down migration: checked only with --include-down"))
+                    continue
+                }
                 var item = RunItem(input: input)
-                item.transactionMode = member.transactionMode
-                item.decidesTransactionFromStatements = member.decidesTransactionFromStatements
+                item.runner = RunnerDetection.runner(for: member.path, in: series, chosen: chosenRunner, isFirst: false)
                 item.usesCatalog = false
                 item.isReplayed = false
-                found.append((anchor(input.path), place, item))
+                found.append((anchor(input.path), 2 * place, item))
             } else if place == nil {
                 if series.layout == .sqitch, SeriesDirectory.name(of: SeriesDirectory.parent(of: input.path)) == "verify" {
-                    plan.skippedVerify.append(input.path)
+                    plan.skipped.append(SkippedInput(path: input.path, reason: "sqitch verify script: not a migration"))
                     continue
                 }
                 // Outside the series (a misnamed Launchpad patch): checked where it stands, never replayed.
                 var item = RunItem(input: input)
                 item.isReplayed = false
-                found.append((anchor(input.path), series.members.count, item))
+                item.runner = chosenRunner.map { DetectedRunner($0.runner(forFile: input.path)) }
+                found.append((anchor(input.path), 2 * series.members.count, item))
             }
         }
         return found

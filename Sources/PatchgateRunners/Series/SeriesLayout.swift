@@ -2,7 +2,7 @@ import PatchgateEffects
 
 /// The tools whose migration directories patchgate recognises: each decides which files form
 /// the series, the order its runner replays them in, and how it applies each file.
-enum SeriesLayout: String, Sendable, CaseIterable {
+public enum SeriesLayout: String, Sendable, CaseIterable {
     case plain
     case flyway
     case golangMigrate = "golang-migrate"
@@ -23,20 +23,15 @@ struct SeriesMember: Sendable, Equatable {
     /// The file's path as the command line names it (the series root joined with its name).
     let path: String
     let direction: Direction
-    /// How the runner applies this file; nil leaves it to `--transaction` (per-file by default).
-    var transactionMode: TransactionMode?
-    /// The runner takes the file out of the transaction when a statement cannot run in one.
-    var decidesTransactionFromStatements = false
 
-    init(path: String, direction: Direction = .up, transactionMode: TransactionMode? = nil) {
+    init(path: String, direction: Direction = .up) {
         self.path = path
         self.direction = direction
-        self.transactionMode = transactionMode
     }
 }
 
 /// The files below one root that a runner applies, in its replay order.
-struct MigrationSeries: Sendable {
+public struct MigrationSeries: Sendable {
     let layout: SeriesLayout
     /// The directory the layout is rooted at; "" for the current directory.
     let root: String

@@ -20,8 +20,8 @@ enum SqitchLayout {
         let changes = changeNames(inPlan: plan)
         let deployed = changes.filter { directory.contains("deploy/\($0).sql") }
         let reverted = changes.filter { directory.contains("revert/\($0).sql") }
-        let ups = deployed.map { SeriesMember(path: directory.path("deploy/\($0).sql"), transactionMode: TransactionMode.none) }
-        let downs = reverted.map { SeriesMember(path: directory.path("revert/\($0).sql"), direction: .down, transactionMode: TransactionMode.none) }
+        let ups = deployed.map { SeriesMember(path: directory.path("deploy/\($0).sql")) }
+        let downs = reverted.map { SeriesMember(path: directory.path("revert/\($0).sql"), direction: .down) }
         return MigrationSeries(layout: .sqitch, root: directory.root, members: ups + downs)
     }
 

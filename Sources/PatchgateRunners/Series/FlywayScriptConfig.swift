@@ -1,0 +1,31 @@
+import Foundation
+import PatchgateRules
+
+/// Flyway's script configuration `<script>.conf` beside a migration: `key=value` lines
+/// (https://documentation.red-gate.com/fd/script-configuration-277579296.html); patchgate reads
+/// `executeInTransaction`.
+enum FlywayScriptConfig {
+    static func runner(forScript path: String, mixed: Bool) -> FlywayRunner {
+        guard let data = FileManager.default.contents(atPath: path + ".conf") else { return FlywayRunner(mixed: mixed) }
+        let name = SeriesDirectory.name(of: path) + ".conf"
+        let text = String(decoding: data, as: UTF8.self)
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let content = line.trimmingCharacters(in: .whitespaces)
+            guard !content.isEmpty, !content.hasPrefix("#") else { continue }
+            guard let equals = content.firstIndex(of: "=") else {
+                return FlywayRunner(mixed: mixed, configProblem: "\(name):\(number + 1):1: `\(content.prefix(60))` is not a key=value line")
+            }
+            let key = content[..<equals].trimmingCharacters(in: .whitespaces)
+            let value = content[content.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            guard key == "executeInTransaction" else { continue }
+            switch value.lowercased() {
+            case "true": return FlywayRunner(mixed: mixed, executeInTransaction: (true, number + 1))
+            case "false": return FlywayRunner(mixed: mixed, executeInTransaction: (false, number + 1))
+            default:
+                let column = content.distance(from: content.startIndex, to: equals) + 2
+                return FlywayRunner(mixed: mixed, configProblem: "\(name):\(number + 1):\(column): executeInTransaction=`\(value.prefix(40))` is neither true nor false")
+            }
+        }
+        return FlywayRunner(mixed: mixed)
+    }
+}

@@ -61,7 +61,7 @@ enum ManyPaths {
     /// help and fails when an option is missing here.
     static let optionsTakingValues: Set<String> = [
         "--format", "--output", "--changed-since", "--jobs", "--transaction", "--max-lock-timeout", "--schema",
-        "--profile", "--budget", "--patch-budget", "--stats", "--rate", "--config", "--rule-docs-url",
+        "--profile", "--budget", "--patch-budget", "--stats", "--rate", "--config", "--rule-docs-url", "--runner",
     ]
 
     /// The options that take a value, as `check`'s help shows them: an option line such as

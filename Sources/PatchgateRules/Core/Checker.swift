@@ -82,9 +82,16 @@ extension FileApplication {
             }
             return application
         }
+        // Launchpad's process applies a hot patch in production live, by hand (its index builds
+        // CONCURRENTLY): the profile checks that application, not upgrade.py's.
+        if let launchpad, launchpad.applyClass == .hot {
+            var application = FileApplication.plain(.none, span: whole, reason: "launchpad profile, hot: applied live by hand, statement by statement")
+            application.runner = runner?.id
+            return application
+        }
         guard let runner else {
             if let launchpad {
-                return .plain(launchpad.transactionMode, span: whole, reason: "launchpad, \(launchpad.applyClass == .cold ? "cold: one transaction" : "hot: statement by statement")")
+                return .plain(launchpad.transactionMode, span: whole, reason: "launchpad profile, cold: one transaction")
             }
             if parsed.requestsNoTransaction {
                 return .plain(.none, span: whole, reason: "no runner; `-- patchgate: no-transaction`: statement by statement in autocommit")

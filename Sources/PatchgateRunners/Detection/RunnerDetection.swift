@@ -29,8 +29,13 @@ public enum RunnerDetection {
             return DetectedRunner(FlywayScriptConfig.runner(forScript: path, mixed: false),
                                   otherCandidates: isFirst ? [.refinery] : [], evidence: "V<version>__<name>.sql file names")
         case .golangMigrate:
-            if names.contains(where: isPopxName) {
-                return DetectedRunner(PopxRunner(isAutocommit: SeriesDirectory.name(of: path).contains(".autocommit.")))
+            let popxMarks = Set(names.flatMap(popxMarks))
+            if !popxMarks.isEmpty {
+                let popx = PopxRunner(isAutocommit: SeriesDirectory.name(of: path).contains(".autocommit."))
+                // Only `.postgres.` names: golang-migrate reads them as well (the dialect is part of the name there).
+                let isAmbiguous = popxMarks == ["postgres"]
+                return DetectedRunner(popx, otherCandidates: isFirst && isAmbiguous ? [.golangMigrate] : [],
+                                      evidence: "<version>_<name>.postgres.up.sql file names")
             }
             return DetectedRunner(GolangMigrateRunner(), otherCandidates: isFirst ? [.popx, .sqlx] : [],
                                   evidence: "<version>_<name>.up.sql file names")
@@ -43,9 +48,10 @@ public enum RunnerDetection {
 
     /// ory popx's names: `.autocommit.` or a dialect before `.up.sql`/`.down.sql`
     /// (ory/x popx/match.go `^(\d+)_([^.]+)(\.[a-z0-9]+)?(\.autocommit)?\.(up|down)\.(sql)$`).
-    static func isPopxName(_ name: String) -> Bool {
+    /// A dialect of another database or `.autocommit.` makes a series popx's alone.
+    static func popxMarks(_ name: String) -> [String] {
         let parts = name.split(separator: ".")
-        guard parts.count >= 4 else { return false }
-        return parts.dropFirst().dropLast(2).contains { ["autocommit", "postgres", "cockroach", "mysql", "sqlite3"].contains($0) }
+        guard parts.count >= 4 else { return [] }
+        return parts.dropFirst().dropLast(2).map(String.init).filter { ["autocommit", "postgres", "cockroach", "mysql", "sqlite3"].contains($0) }
     }
 }

@@ -57,10 +57,6 @@ enum RunnerDirectives {
                 found.append((directive.runner, Span(start: first, end: range.upperBound)))
             }
         }
-        // A psql script (meta-commands such as `\set ON_ERROR_STOP 1`) is run by psql -f.
-        if found.isEmpty, let meta = source.lineRanges.first(where: { source.bytes[$0].first == UInt8(ascii: "\\") }) {
-            found.append((.psql, Span(start: meta.lowerBound, end: meta.upperBound)))
-        }
         return found
     }
 

@@ -15,4 +15,11 @@ enum LaunchpadLayout {
             .sorted { $0.1 < $1.1 }
         return MigrationSeries(layout: .launchpad, root: directory.root, members: patches.map { SeriesMember(path: directory.path($0.0)) })
     }
+
+    /// Without `--profile launchpad`: a directory whose `.sql` files are all patches by name.
+    static func detected(in directory: SeriesDirectory) -> MigrationSeries? {
+        let names = directory.topLevel(endingWith: ".sql")
+        guard !names.isEmpty, names.allSatisfy({ LaunchpadRevision(fileName: $0) != nil }) else { return nil }
+        return series(in: directory)
+    }
 }

@@ -28,7 +28,8 @@ enum SeriesDetector {
         case .generic:
             return SqitchLayout.series(in: directory) ?? DieselLayout.series(in: directory)
                 ?? PrismaLayout.series(in: directory) ?? FlywayLayout.series(in: directory)
-                ?? GolangMigrateLayout.series(in: directory) ?? PlainLayout.series(in: directory)
+                ?? GolangMigrateLayout.series(in: directory) ?? LaunchpadLayout.detected(in: directory)
+                ?? PlainLayout.series(in: directory)
         }
     }
 }

@@ -26,7 +26,8 @@ public enum RunnerDetection {
             return DirectiveDetectedRunner()
         case .flyway:
             // refinery names its migrations V<version>__<name>.sql too.
-            return DetectedRunner(FlywayScriptConfig.runner(forScript: path, mixed: false),
+            let configuration = series.members.first { $0.path == path }?.runnerConfiguration
+            return DetectedRunner(FlywayScriptConfig.runner(forScript: path, configuration: configuration, mixed: false),
                                   otherCandidates: isFirst ? [.refinery] : [], evidence: "V<version>__<name>.sql file names")
         case .golangMigrate:
             let popxMarks = Set(names.flatMap(popxMarks))

@@ -9,8 +9,12 @@ enum DieselMetadata {
     static func runner(forMigration path: String) -> DieselRunner {
         let directory = SeriesDirectory.parent(of: path)
         let file = SeriesDirectory.join(directory, "metadata.toml")
-        guard let data = FileManager.default.contents(atPath: file) else { return DieselRunner() }
-        let text = String(decoding: data, as: UTF8.self)
+        let text: String
+        switch RunnerFile.contents(atPath: file) {
+        case .absent: return DieselRunner()
+        case .unreadable(let reason): return DieselRunner(metadataProblem: reason)
+        case .text(let contents): text = contents
+        }
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let content = line.prefix { $0 != "#" }.trimmingCharacters(in: .whitespaces)
             guard !content.isEmpty else { continue }

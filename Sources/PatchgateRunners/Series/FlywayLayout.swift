@@ -37,7 +37,9 @@ enum FlywayLayout {
         let versioned = ordered { if case .versioned(let version) = $0 { version } else { nil } }
         let undo = ordered { if case .undo(let version) = $0 { version } else { nil } }
         let repeatable = named.filter { $0.1 == .repeatable }.map(\.0)
-        let member = { (name: String, direction: SeriesMember.Direction) in SeriesMember(path: directory.path(name), direction: direction) }
+        let member = { (name: String, direction: SeriesMember.Direction) in
+            SeriesMember(path: directory.path(name), direction: direction, runnerConfiguration: directory.contents(name + ".conf"))
+        }
         return MigrationSeries(layout: .flyway, root: directory.root,
                                members: (versioned + repeatable).map { member($0, .up) } + undo.map { member($0, .down) })
     }

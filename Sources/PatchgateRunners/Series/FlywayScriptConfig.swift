@@ -5,10 +5,19 @@ import PatchgateRules
 /// (https://documentation.red-gate.com/fd/script-configuration-277579296.html); patchgate reads
 /// `executeInTransaction`.
 enum FlywayScriptConfig {
+    /// The runner for the script at `path`, its `.conf` read from disk (`--runner flyway`).
     static func runner(forScript path: String, mixed: Bool) -> FlywayRunner {
-        guard let data = FileManager.default.contents(atPath: path + ".conf") else { return FlywayRunner(mixed: mixed) }
+        switch RunnerFile.contents(atPath: path + ".conf") {
+        case .absent: return FlywayRunner(mixed: mixed)
+        case .unreadable(let reason): return FlywayRunner(mixed: mixed, configProblem: reason)
+        case .text(let text): return runner(forScript: path, configuration: text, mixed: mixed)
+        }
+    }
+
+    /// The runner for the script at `path` whose `.conf` holds `configuration` (nil: none).
+    static func runner(forScript path: String, configuration: String?, mixed: Bool) -> FlywayRunner {
+        guard let text = configuration else { return FlywayRunner(mixed: mixed) }
         let name = SeriesDirectory.name(of: path) + ".conf"
-        let text = String(decoding: data, as: UTF8.self)
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let content = line.trimmingCharacters(in: .whitespaces)
             guard !content.isEmpty, !content.hasPrefix("#") else { continue }

@@ -23,10 +23,14 @@ struct SeriesMember: Sendable, Equatable {
     /// The file's path as the command line names it (the series root joined with its name).
     let path: String
     let direction: Direction
+    /// The text of the file the runner reads beside this one (Flyway's `<script>.conf`), read
+    /// with the layout so that one the run cannot read is reported with the series.
+    var runnerConfiguration: String?
 
-    init(path: String, direction: Direction = .up) {
+    init(path: String, direction: Direction = .up, runnerConfiguration: String? = nil) {
         self.path = path
         self.direction = direction
+        self.runnerConfiguration = runnerConfiguration
     }
 }
 

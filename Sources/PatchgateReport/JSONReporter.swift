@@ -64,11 +64,14 @@ public enum JSONReporter {
     /// One file's object; safe to render on a worker thread and join later.
     public static func fileJSON(_ file: FileResult) -> String { String(decoding: fileUTF8(file), as: UTF8.self) }
 
-    /// `fileJSON` as UTF-8 bytes, to write out without another copy.
-    public static func fileUTF8(_ file: FileResult) -> [UInt8] {
+    /// `fileJSON` as UTF-8 bytes, to write out without another copy. With `sink`, the text is
+    /// handed to it in pieces of about `pieceSize` as it is written, and the rest returned: the
+    /// JSON of a big file is about 30 times its SQL, and is then never held whole.
+    public static func fileUTF8(_ file: FileResult, piecesTo sink: (([UInt8]) -> Void)? = nil) -> [UInt8] {
         // Room for the SQL and about what each statement's fields and effects take, so the
         // buffer is not copied as it grows.
-        var json = JSONWriter(capacity: (file.source?.bytes.count ?? 0) + 1_500 * file.statements.count + 1_024)
+        var json = JSONWriter(capacity: sink != nil ? 2 * pieceSize : (file.source?.bytes.count ?? 0) + 1_500 * file.statements.count + 1_024)
+        let drain = { (json: inout JSONWriter) in if let sink { json.drain(atLeast: pieceSize, into: sink) } }
         json.object { json in
             json.field("path", file.path)
             json.field("verdict", file.verdict.rawValue)
@@ -103,11 +106,13 @@ public enum JSONReporter {
                     json.key("estimate")
                     json.object { json in estimateFields(pair.1, into: &json) }
                 }
+                drain(&json)
             }
             json.field("findings", each: file.findings) { json, finding in
                 json.object { json in findingFields(finding, into: &json) }
+                drain(&json)
             }
-            json.field("reasons", each: file.reasons) { json, finding in
+            json.field("reasons", each: file.findings.lazy.filter(\.isReason)) { json, finding in
                 json.object { json in
                     json.field("rule", finding.rule)
                     json.field("statement", finding.statementIndex)
@@ -117,6 +122,8 @@ public enum JSONReporter {
         }
         return json.bytes
     }
+
+    public static let pieceSize = 1 << 16
 
     /// A unit's lines, and how the runner sends it.
     private static func unitFields(_ unit: ApplicationUnit, source: SourceFile?, into json: inout JSONWriter) {

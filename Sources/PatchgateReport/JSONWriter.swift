@@ -14,6 +14,14 @@ struct JSONWriter {
 
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// Hands what is written so far to `sink` once it is at least `size` bytes, and goes on
+    /// writing after it (the comma state stays): a big file's report leaves in pieces.
+    mutating func drain(atLeast size: Int, into sink: ([UInt8]) -> Void) {
+        guard bytes.count >= size else { return }
+        sink(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     mutating func object(_ body: (inout JSONWriter) -> Void) {
         separate()
         bytes.append(UInt8(ascii: "{"))

@@ -14,14 +14,20 @@ public struct TextReporter: Sendable {
     }
 
     public func render(_ result: CheckResult) -> String {
-        result.files.map(renderFile).joined() + summary(result.summary, inputErrors: result.inputErrors)
+        result.files.map { renderFile($0) }.joined() + summary(result.summary, inputErrors: result.inputErrors)
     }
 
-    public func renderFile(_ file: FileResult) -> String {
+    /// With `sink`, the findings are handed to it in pieces as they are rendered and the rest
+    /// returned, so the report of a big file is never held whole.
+    public func renderFile(_ file: FileResult, piecesTo sink: ((String) -> Void)? = nil) -> String {
         var text = ""
         let path = SourceExcerpt.sanitize(file.path)
         for finding in file.findings where !finding.isSuppressed && !(isQuiet && finding.severity == .info) {
             text += renderFinding(finding, path: path, source: file.source)
+            if let sink, text.utf8.count >= JSONReporter.pieceSize {
+                sink(text)
+                text = ""
+            }
         }
         if !(isQuiet && file.verdict == .hot) {
             let suppressed = file.findings.count(where: \.isSuppressed)

@@ -41,6 +41,13 @@ struct StatementCollector {
         let lexed = SQLLexer.tokens(in: bytes)
         let longStatements = lexed.map { Self.longStatements($0, in: bytes) } ?? []
         tokens = lexed.map(TokenIndex.init(lexed:)) ?? TokenIndex(scanning: bytes)
+        // A big file is parsed in windows of the scanner's statements: PostgreSQL's tree and
+        // libpg_query's JSON of a whole 16 MiB file take tens of times its size at once.
+        if bytes.count > Self.windowBytes, let ranges = try? LibPgQuery.split(bytes) {
+            statements.reserveCapacity(ranges.count)  // not grown by doubling: a statement is a few hundred bytes
+            collect(pieces: Self.pieces(ranges, count: bytes.count), failure: nil, longStatements: longStatements)
+            return
+        }
         do {
             let tree = try LibPgQuery.parseStatements(bytes, mayBeDeep: !longStatements.isEmpty)
             for raw in tree { append(raw, base: 0, limit: bytes.count) }
@@ -48,6 +55,10 @@ struct StatementCollector {
             collectPiecewise(wholeFileError: error, longStatements: longStatements)
         }
     }
+
+    /// The most text one libpg_query call parses once a file is split: its JSON stays under
+    /// `RawStatement.wholeIndexLimit`, so each window is indexed in one pass.
+    static let windowBytes = 256 << 10
 
     /// A statement of this many tokens may nest deeper than the readers follow; only text that
     /// holds one has the depth of its tree counted (a pass over all of its JSON). The threshold
@@ -83,42 +94,63 @@ struct StatementCollector {
             record(wholeFileError, base: 0, range: 0..<bytes.count)
             return
         }
-        let pieces = ranges.map { $0.offset..<min($0.length == 0 ? bytes.count : $0.offset + $0.length, bytes.count) }
+        collect(pieces: Self.pieces(ranges, count: bytes.count), failure: wholeFileError, longStatements: longStatements)
+    }
+
+    /// The scanner's statements as byte ranges of the file.
+    private static func pieces(_ ranges: [StatementRange], count: Int) -> [Range<Int>] {
+        ranges.map { $0.offset..<min($0.length == 0 ? count : $0.offset + $0.length, count) }
+    }
+
+    /// The statements of `pieces`, in windows that double while they parse, each at most
+    /// `windowBytes` of text unless it was widened past a statement its end cut. `failure`:
+    /// the text of all pieces was parsed as one and failed so.
+    private mutating func collect(pieces: [Range<Int>], failure wholeFailure: PgQueryError?, longStatements: [Range<Int>]) {
+        let textStart = { (piece: Int) in piece == 0 ? 0 : pieces[piece].lowerBound }
+        let textEnd = { [bytes] (end: Int) in end == pieces.count ? bytes.count : pieces[end].lowerBound }
         // The text of pieces `next..<end` failed to parse as one, with `failure`.
         var next = 0, end = pieces.count, window = Self.firstWindow
-        var failure = wholeFileError
-        let textStart = { (piece: Int) in piece == 0 ? 0 : pieces[piece].lowerBound }
+        var failure = wholeFailure, firstFailure = wholeFailure.map { ($0, 0) }
+        var isWidening = false
         while next < pieces.count {
-            let base = textStart(next)
-            // A statement's piece ends before its semicolon: an error there is still its own.
-            guard case .syntax(_, let offset?) = failure, base + offset >= pieces[next].lowerBound,
-                  let failing = pieces[next..<end].lastIndex(where: { $0.lowerBound <= base + offset }) else {
-                for piece in pieces[next...] { collect(piece, longStatements: longStatements) }
-                break
-            }
-            if failing == end - 1, end < pieces.count {
-                window *= 2
-            } else {
-                if failing > next, !collect(base..<pieces[failing].lowerBound, longStatements: longStatements, recordsFailure: false) {
-                    for piece in pieces[next..<failing] { collect(piece, longStatements: longStatements) }
+            if let error = failure {
+                let base = textStart(next)
+                // A statement's piece ends before its semicolon: an error there is still its own.
+                guard case .syntax(_, let offset?) = error, base + offset >= pieces[next].lowerBound,
+                      let failing = pieces[next..<end].lastIndex(where: { $0.lowerBound <= base + offset }) else {
+                    for piece in pieces[next...] { collect(piece, longStatements: longStatements) }
+                    break
                 }
-                collect(pieces[failing], longStatements: longStatements)
-                next = failing + 1
-                window = Self.firstWindow  // so that no error costs more than the text since the last
+                if failing == end - 1, end < pieces.count {
+                    window = 2 * (end - next)
+                    isWidening = true
+                } else {
+                    if failing > next, !collect(base..<pieces[failing].lowerBound, longStatements: longStatements, recordsFailure: false) {
+                        for piece in pieces[next..<failing] { collect(piece, longStatements: longStatements) }
+                    }
+                    collect(pieces[failing], longStatements: longStatements)
+                    next = failing + 1
+                    window = Self.firstWindow  // so that no error costs more than the text since the last
+                }
+                failure = nil
             }
             while next < pieces.count {
                 end = min(pieces.count, next + window)
+                // A widened window keeps its size: capping it again would cut the same statement.
+                while !isWidening, end > next + 1, textEnd(end) - textStart(next) > Self.windowBytes { end = (next + end) / 2 }
+                isWidening = false
                 do {
-                    try parse(textStart(next)..<(end == pieces.count ? bytes.count : pieces[end].lowerBound), longStatements: longStatements)
+                    try parse(textStart(next)..<textEnd(end), longStatements: longStatements)
                     next = end
-                    window *= 2
+                    window = min(2 * window, pieces.count)
                 } catch {
                     failure = error
+                    if firstFailure == nil { firstFailure = (error, textStart(next)) }
                     break
                 }
             }
         }
-        if problems.isEmpty { record(wholeFileError, base: 0, range: 0..<bytes.count) }
+        if problems.isEmpty, let (error, base) = firstFailure { record(error, base: base, range: base..<bytes.count) }
     }
 
     /// How many of the scanner's statements the first window after an error holds.

@@ -190,7 +190,7 @@ extension Patchgate {
             // Formats that need the whole run keep every result; text and json alone stream.
             let keepsResults = !format.streamsPerFile || !outputs.isEmpty
             let plan = FileOutcome.Plan(options: options, format: format, text: text, keepsResult: keepsResults, landedPatches: landed)
-            let run = RunOutput(streaming: keepsResults ? nil : format)
+            let run = RunOutput(streaming: keepsResults ? nil : format, text: text)
             let series = seriesPlan(inputs, configuration: configuration, hasCatalog: catalog != nil)
             // The layout decides how each file runs unless the flag or the configuration file says.
             let explicitMode = (transaction ?? configuration.file?.transaction).map { $0 == .perFile ? TransactionMode.perFile : TransactionMode.none }
@@ -236,6 +236,10 @@ struct FileOutcome: Sendable {
         var landedPatches: Set<String> = []
     }
 
+    /// Files up to this size are rendered on the worker that checked them; a bigger one's
+    /// report (tens of times its size) is rendered piece by piece as it is written.
+    static let renderedOnWorkerLimit = 1 << 20
+
     let rendered: [UInt8]
     let summary: RunSummary?
     let readError: InputError?
@@ -256,11 +260,13 @@ struct FileOutcome: Sendable {
             }
             var summary = RunSummary()
             summary.add(result)
-            let rendered = plan.keepsResult ? []
+            // A big file's report is rendered as it is written out (see RunOutput), not held whole.
+            let rendersLater = !plan.keepsResult && bytes.count > Self.renderedOnWorkerLimit
+            let rendered = plan.keepsResult || rendersLater ? []
                 : plan.format == .json ? JSONReporter.fileUTF8(result) : Array(plan.text.renderFile(result).utf8)
             let statements = options.catalog == nil ? [] : result.statements.map(\.syntax)
             return FileOutcome(rendered: rendered, summary: summary, readError: nil,
-                               result: plan.keepsResult ? result : nil, statements: statements)
+                               result: plan.keepsResult || rendersLater ? result : nil, statements: statements)
         }
     }
 }

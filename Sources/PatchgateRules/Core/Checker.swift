@@ -47,10 +47,11 @@ public enum Checker {
         findings = Downtime.settle(findings, estimate: estimate, statements: statements)
         run(RuleRegistry.budgetPhase)
         findings = EmbeddedFindings.describe(findings, statements: parsed.statements, source: source)
-        let suppressed = SuppressionApplier.apply(parsed.suppressions, to: findings, source: source, statements: parsed.statements)
+        // Each step replaces the list, so that a big file's findings are not held several times.
+        findings = SuppressionApplier.apply(parsed.suppressions, to: findings, source: source, statements: parsed.statements)
         // Levels again, for the findings the suppression comments make themselves.
-        var result = FileResult(path: path, source: source, statements: statements,
-                                findings: RuleLevel.apply(options.ruleLevels, to: suppressed),
+        findings = RuleLevel.apply(options.ruleLevels, to: findings)
+        var result = FileResult(path: path, source: source, statements: statements, findings: findings,
                                 estimate: estimate, clock: clock)
         result.launchpadClass = launchpad?.applyClass
         result.application = application

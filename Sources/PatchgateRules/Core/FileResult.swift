@@ -32,7 +32,7 @@ public struct FileResult: Sendable {
     }
 
     /// The findings that make the verdict worse than hot.
-    public var reasons: [Finding] { findings.filter { $0.verdict > .hot && !$0.isSuppressed } }
+    public var reasons: [Finding] { findings.filter(\.isReason) }
 
     /// The findings that force the verdict itself (a rejected file's rejections, not its
     /// downtime warnings): what a banner says first.

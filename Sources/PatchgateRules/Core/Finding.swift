@@ -20,6 +20,9 @@ public struct Finding: Hashable, Sendable {
 
     public var isSuppressed: Bool { suppressionReason != nil }
 
+    /// It makes its file's verdict worse than hot.
+    public var isReason: Bool { verdict > .hot && !isSuppressed }
+
     /// The same finding with another severity and verdict: how slow work whose duration is
     /// known becomes a question for the budget, and how a configured rule level applies.
     public func reclassified(severity: Severity, verdict: Verdict) -> Finding {

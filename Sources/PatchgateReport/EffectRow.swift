@@ -24,15 +24,24 @@ struct EffectRow {
 
     static func rows(of file: FileResult) -> [EffectRow] {
         guard let source = file.source else { return [] }
+        // The narrowest place a finding points at inside each statement: what its cell must show.
+        var focus: [Int: Span] = [:]
+        for finding in file.findings where !finding.isSuppressed {
+            guard let index = finding.statementIndex else { continue }
+            if let known = focus[index], known.length <= finding.span.length { continue }
+            focus[index] = finding.span
+        }
         return file.statements.enumerated().flatMap { position, statement in
-            rows(of: statement, at: position, estimate: file.estimate.statements[position], source: source)
+            rows(of: statement, at: position, estimate: file.estimate.statements[position], source: source,
+                 focus: focus[statement.parsed.index])
         }
     }
 
-    private static func rows(of statement: AnalyzedStatement, at position: Int, estimate: StatementEstimate, source: SourceFile) -> [EffectRow] {
+    private static func rows(of statement: AnalyzedStatement, at position: Int, estimate: StatementEstimate, source: SourceFile,
+                             focus: Span?) -> [EffectRow] {
         let effects = statement.effects
         let line = source.position(of: statement.parsed.span.start).line
-        let sql = shortened(source.text(statement.parsed.span))
+        let sql = shortened(source, statement.parsed.span, focus: focus)
         let relations = touchedRelations(effects)
         // An index build whose table only a catalog would know still gets a row.
         let unplaced = effects.indexBuilds.filter { build in build.table.map { !relations.contains($0) } ?? true }
@@ -58,11 +67,30 @@ struct EffectRow {
         return relations
     }
 
-    /// The statement on one line, cut after 72 characters: the full text is in the SQL listing.
-    static func shortened(_ sql: String, limit: Int = 72) -> String {
+    /// The statement on one line, whole when it is short; the full text is in the SQL listing.
+    static func shortened(_ sql: String, limit: Int = cellLimit) -> String {
         let line = MarkdownText.collapsingWhitespace(sql)
         guard line.count > limit else { return line }
         return String(line.prefix(limit - 1)) + "…"
+    }
+
+    static let cellLimit = 120
+
+    /// A long statement keeps its head (the verb and the table) and then what matters: from
+    /// where a finding points inside it, or else its end, where DEFAULT, USING, WHERE and NOT
+    /// VALID are written. Never the first characters alone.
+    static func shortened(_ source: SourceFile, _ span: Span, focus: Span?, limit: Int = cellLimit) -> String {
+        let whole = MarkdownText.collapsingWhitespace(source.text(span))
+        guard whole.count > limit else { return whole }
+        let headLength = 40
+        if let focus, focus.start > span.start, focus.start < span.end, focus.length < span.length {
+            let lead = MarkdownText.collapsingWhitespace(source.text(Span(start: span.start, end: focus.start)))
+            let rest = MarkdownText.collapsingWhitespace(source.text(Span(start: focus.start, end: span.end)))
+            let head = lead.count <= headLength ? lead + " " : String(lead.prefix(headLength)) + " … "
+            let room = limit - head.count
+            return head + (rest.count <= room ? rest : String(rest.prefix(room - 1)) + "…")
+        }
+        return String(whole.prefix(headLength)) + " … " + String(whole.suffix(limit - headLength - 3))
     }
 
     /// What ordinary traffic waits for while the lock is held.

@@ -10,6 +10,20 @@ struct FileBanner {
     /// it, and how many more do), or the verdict's meaning when nothing forces it.
     let headline: String
     let facts: [String]
+    /// The file's time in a few words, for a summary row: `downtime 1 h 28 min`, `downtime
+    /// unknown`, `live work 22 min 45 s`, or `—`.
+    static func timeSummary(_ file: FileResult) -> String {
+        var parts: [String] = []
+        let clock = file.clock
+        if clock.hasDowntime, file.verdict == .downtime || file.verdict == .rejected {
+            parts.append(clock.isDowntimeKnown ? "downtime \(DurationText.format(clock.downtimeSeconds))" : "downtime unknown")
+        }
+        if clock.hasLiveWork, file.verdict != .invalid {
+            parts.append(clock.isLiveWorkKnown ? "live work \(DurationText.format(clock.liveSeconds))" : "live work unknown")
+        }
+        return parts.isEmpty ? "—" : parts.joined(separator: "; ")
+    }
+
     /// One line per statement that works on data while tables are blocked.
     let estimates: [String]
 

@@ -22,12 +22,21 @@ public enum HTMLReporter {
         <body>
 
         """
-        html += header(result)
-        for (index, file) in result.files.enumerated() { html += renderFile(file, index: index + 1) }
+        let files = result.filesForReview
+        html += header(result, files: files)
+        // Hot files need no action: folded, after the files that do.
+        let hot = files.count { $0.verdict == .hot }
+        for (index, file) in files.enumerated() {
+            if file.verdict == .hot, index == files.count - hot {
+                html += "<details class=\"hot-files\">\n<summary>\(FileBanner.counted(hot, "hot file")): safe to apply while the application runs</summary>\n"
+            }
+            html += renderFile(file, index: index + 1)
+        }
+        if hot > 0 { html += "</details>\n" }
         return html + "</body>\n</html>\n"
     }
 
-    static func header(_ result: CheckResult) -> String {
+    static func header(_ result: CheckResult, files: [FileResult]) -> String {
         let summary = result.summary
         let severities = Severity.allCases.reversed().map { FileBanner.counted(summary.count($0), $0.rawValue) }
         var html = "<header>\n<h1>patchgate report</h1>\n"
@@ -39,14 +48,17 @@ public enum HTMLReporter {
             for error in result.inputErrors { html += "<li>\(HTMLText.line(error.message))</li>\n" }
             html += "</ul>\n"
         }
-        if !result.files.isEmpty {
-            html += "<nav>\n<table class=\"files\">\n<thead><tr><th>file</th><th>verdict</th><th>findings</th></tr></thead>\n<tbody>\n"
-            for (index, file) in result.files.enumerated() {
-                html += "<tr><td><a href=\"#f\(index + 1)\"><code>\(HTMLText.line(file.path))</code></a></td>"
+        if !files.isEmpty {
+            html += "<nav>\n<div class=\"table-scroll\">\n<table class=\"files\">\n"
+            html += "<thead><tr><th>file</th><th>verdict</th><th>reason</th><th>time</th><th>findings</th></tr></thead>\n<tbody>\n"
+            for (index, file) in files.enumerated() {
+                html += "<tr><td class=\"path\"><a href=\"#f\(index + 1)\"><code>\(HTMLText.line(file.path))</code></a></td>"
                 html += "<td><span class=\"badge badge-\(file.verdict.rawValue)\">\(file.verdict.rawValue)</span></td>"
+                html += "<td class=\"reason\">\(file.verdict == .hot ? "—" : HTMLText.line(FileBanner.headline(file)))</td>"
+                html += "<td class=\"time\">\(HTMLText.line(FileBanner.timeSummary(file)))</td>"
                 html += "<td>\(file.findings.count)</td></tr>\n"
             }
-            html += "</tbody>\n</table>\n</nav>\n"
+            html += "</tbody>\n</table>\n</div>\n</nav>\n"
         }
         return html + "</header>\n"
     }
@@ -86,6 +98,10 @@ public enum HTMLReporter {
             if finding.verdict > .hot { html += " · \(finding.isSuppressed ? "would force" : "forces") <span class=\"badge badge-\(finding.verdict.rawValue)\">\(finding.verdict.rawValue)</span>" }
             html += "</p>\n<p class=\"message\">\(HTMLText.line(finding.message))</p>\n"
             if !finding.help.isEmpty { html += "<p class=\"help\"><em>help:</em> \(HTMLText.line(finding.help))</p>\n" }
+            if let rewrite = finding.rewrite, !finding.isSuppressed {
+                html += "<p class=\"rewrite-title\"><em>safe SQL, to \(HTMLText.line(rewrite.summary)):</em></p>\n"
+                html += "<pre class=\"rewrite\"><code>\(HTMLText.escape(rewrite.text))</code></pre>\n"
+            }
             if let reason = finding.suppressionReason {
                 html += "<p class=\"reason\"><em>suppressed because:</em> \(HTMLText.line(reason))</p>\n"
             }

@@ -18,10 +18,15 @@ enum HTMLStylesheet {
     th { background: var(--soft); font-weight: 600; }
     table.effects { width: 100%; }
     .table-scroll { overflow-x: auto; max-width: 100%; }
+    table.files td.path { min-width: 12em; }
+    table.files td.path code { overflow-wrap: anywhere; }
+    table.files td.reason { min-width: 12em; }
+    table.files td.time { min-width: 7em; }
+    details.hot-files > summary { cursor: pointer; font-weight: 600; padding: 10px 0; border-top: 1px solid var(--line); }
     td.line { text-align: right; }
     th, td.line, td.lock, td.flag, td.blocks-reads, td.blocks-writes, td.blocks-none { white-space: nowrap; }
     table.effects { font-size: 14px; }
-    td.name { overflow-wrap: anywhere; min-width: 8em; }
+    td.name { overflow-wrap: break-word; min-width: 8em; }
     td.sql { min-width: 16em; }
     td.sql code { white-space: pre-wrap; word-break: break-word; }
     td.blocks-reads { color: #c00000; font-weight: 600; }
@@ -49,6 +54,8 @@ enum HTMLStylesheet {
     ol.findings li.suppressed .severity { text-decoration: line-through; }
     ol.findings li:target { background: #ddf4ff; }
     ol.findings p { margin: 1px 0; }
+    pre.rewrite { margin: 4px 0 2px; padding: 8px 10px; background: var(--soft); border: 1px solid var(--line); border-radius: 6px;
+                  overflow-x: auto; white-space: pre; tab-size: 4; }
     .source { display: flex; border: 1px solid var(--line); border-radius: 6px; overflow-x: auto; }
     .source pre { margin: 0; padding: 8px 10px; line-height: 1.45; tab-size: 4; }
     .source pre.gutter { background: var(--soft); color: var(--muted); text-align: right; border-right: 1px solid var(--line); }

@@ -242,5 +242,7 @@ public enum JSONReporter {
         json.field("statement", finding.statementIndex)
         json.field("suppressed", finding.isSuppressed)
         if let reason = finding.suppressionReason { json.field("suppressionReason", reason) }
+        // Only when there is one, so every other finding keeps its bytes.
+        if let rewrite = finding.rewrite { json.field("safeSQL", rewrite.text) }
     }
 }

@@ -8,10 +8,29 @@ import PatchgateSource
 public enum MarkdownReporter {
     public static let marker = "<!-- patchgate report -->"
 
+    /// The summary and its table, then each file in review order (rework first, hot files
+    /// folded away), cut to GitHub's comment limit with a note when they do not all fit.
     public static func render(_ result: CheckResult) -> String {
         var text = "\(marker)\n" + summary(result)
-        for file in result.files { text += "\n" + renderFile(file) }
+        let files = result.filesForReview
+        var shown = 0, isFolding = false
+        for file in files {
+            let opening = file.verdict == .hot && !isFolding ? hotFilesOpening(files.count { $0.verdict == .hot }) : ""
+            let room = CommentLimit.characters - CommentLimit.reserve - CommentLimit.size(text) - CommentLimit.size(opening)
+            guard let section = [renderFile(file), renderFile(file, isCompact: true)].first(where: { CommentLimit.size($0) + 1 <= room })
+            else { break }
+            text += opening + "\n" + section
+            isFolding = isFolding || !opening.isEmpty
+            shown += 1
+        }
+        if isFolding { text += "\n</details>\n" }
+        if shown < files.count { text += CommentLimit.note(omitted: files[shown...]) }
         return text
+    }
+
+    /// Hot files need no action: they are listed, folded, after the files that do.
+    private static func hotFilesOpening(_ count: Int) -> String {
+        "\n<details>\n<summary>\(Verdict.hot.symbol) \(FileBanner.counted(count, "hot file")): safe to apply while the application runs</summary>\n"
     }
 
     static func summary(_ result: CheckResult) -> String {
@@ -24,17 +43,20 @@ public enum MarkdownReporter {
             text += "\n**Input that could not be checked**\n\n"
             for error in result.inputErrors { text += "- \(MarkdownText.inline(error.message))\n" }
         }
-        return text
+        let table = MarkdownFileTable.render(result.filesForReview)
+        return table.isEmpty ? text : text + "\n" + table
     }
 
-    static func renderFile(_ file: FileResult) -> String {
+    /// A file's section; compact leaves out the effects table and the estimate lines, for a
+    /// report near the comment limit.
+    static func renderFile(_ file: FileResult, isCompact: Bool = false) -> String {
         let banner = FileBanner(file)
         var text = "### \(file.verdict.symbol) \(file.verdict.rawValue): \(MarkdownText.code(file.path))\n\n"
         text += "> **\(file.verdict.rawValue)**: \(MarkdownText.inline(banner.headline))\\\n"
         text += "> " + banner.facts.map(MarkdownText.inline).joined(separator: " · ") + "\n"
-        let rows = EffectRow.rows(of: file)
+        let rows = isCompact ? [] : EffectRow.rows(of: file)
         if !rows.isEmpty { text += "\n" + table(rows) }
-        if !banner.estimates.isEmpty {
+        if !banner.estimates.isEmpty, !isCompact {
             text += "\n**Estimate**\n\n" + banner.estimates.map { "- " + MarkdownText.inline($0) + "\n" }.joined()
         }
         if !file.findings.isEmpty {
@@ -75,7 +97,11 @@ public enum MarkdownReporter {
         if !finding.help.isEmpty { lines.append("*help:* " + MarkdownText.inline(finding.help)) }
         if let reason = finding.suppressionReason { lines.append("*suppressed because:* " + MarkdownText.inline(reason)) }
         // A backslash before the line break is a hard break on both renderers; list items keep
-        // their lines with a three-space indent.
-        return "- " + lines.joined(separator: "\\\n  ") + "\n"
+        // their lines with a two-space indent.
+        var item = "- " + lines.joined(separator: "\\\n  ") + "\n"
+        if let rewrite = finding.rewrite, !finding.isSuppressed {
+            item += "\n  *safe SQL, to \(MarkdownText.inline(rewrite.summary)):*\n\n" + MarkdownText.codeBlock(rewrite.text, indent: "  ")
+        }
+        return item
     }
 }

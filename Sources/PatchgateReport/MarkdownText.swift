@@ -28,6 +28,26 @@ enum MarkdownText {
     /// cannot end it and `\|` still works in a table cell on both renderers.
     static func code(_ text: String) -> String { "<code>\(inline(text))</code>" }
 
+    /// A fenced SQL block, literal whatever the text holds: the fence is longer than any run of
+    /// backticks in it, and hidden and reordering characters are replaced.
+    static func codeBlock(_ text: String, indent: String) -> String {
+        var longest = 0, run = 0
+        for scalar in text.unicodeScalars {
+            run = scalar == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: max(3, longest + 1))
+        var visible = ""
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" || scalar == "\t" { visible.unicodeScalars.append(scalar) }
+            else if scalar == "\r" { continue }
+            else if SourceExcerpt.isHiddenOrReordering(scalar) { visible += "\u{FFFD}" }
+            else { visible.unicodeScalars.append(scalar) }
+        }
+        let lines = visible.split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 }
+        return indent + fence + "sql\n" + lines.joined(separator: "\n") + "\n" + indent + fence + "\n"
+    }
+
     /// A relative link target: only the characters rule ids are made of pass unencoded.
     static func linkTarget(_ path: String) -> String {
         var result = ""

@@ -44,10 +44,10 @@ struct ReviewReporterTests {
     @Test(arguments: [
         ("05-blocking-index.sql", ["1", "CREATE INDEX order_line_created_idx ON order_line (created_at)",
                                    "public.order_line", "ShareLock", "writes", "—", "—", "public.order_line_created_idx", "22 min 45 s"]),
-        ("01-create-index-concurrently.sql", ["3", "CREATE INDEX CONCURRENTLY IF NOT EXISTS order_line_product_idx ON order…",
+        ("01-create-index-concurrently.sql", ["3", "CREATE INDEX CONCURRENTLY IF NOT EXISTS order_line_product_idx ON order_line (product_id)",
                                               "public.order_line", "ShareUpdateExclusiveLock", "—", "—", "—",
                                               "public.order_line_product_idx, concurrently", "22 min 45 s (live)"]),
-        ("04-volatile-default.sql", ["2", "ALTER TABLE order_line ADD COLUMN imported_at timestamptz DEFAULT clock…",
+        ("04-volatile-default.sql", ["2", "ALTER TABLE order_line ADD COLUMN imported_at timestamptz DEFAULT clock_timestamp()",
                                      "public.order_line", "AccessExclusiveLock", "reads, writes", "rewrite", "—", "every index, rebuilt", "1 h 28 min"]),
         ("09-not-null-in-one-go.sql", ["4", "ALTER TABLE customer VALIDATE CONSTRAINT customer_email_not_null",
                                        "public.customer", "ShareUpdateExclusiveLock", "—", "—", "scan", "—", "0.12 s"]),
@@ -56,7 +56,7 @@ struct ReviewReporterTests {
     func effectsTableRendersOnGitHub(file: String, row: [String]) throws {
         let result = try Self.checked(["fixtures/examples/\(file)"])
         let rendered = try GFM.render(MarkdownReporter.render(result))
-        let table = try #require(rendered.tables.first)
+        let table = try #require(rendered.effectsTables.first)
         #expect(table.header == ["line", "statement", "table", "lock mode", "blocks", "rewrite", "scan", "index build", "estimate"])
         #expect(table.rows.contains(row), "rows: \(table.rows)")
     }
@@ -73,12 +73,13 @@ struct ReviewReporterTests {
         let markdown = MarkdownReporter.render(try Self.xss())
         let rendered = try GFM.render(markdown)
         // Only what the reporter writes itself: no element a patch could have opened.
-        let allowed: Set = ["a", "blockquote", "br", "code", "del", "em", "h2", "h3", "li", "p", "strong",
-                            "table", "tbody", "td", "th", "thead", "tr", "ul"]
+        let allowed: Set = ["a", "blockquote", "br", "code", "del", "details", "em", "h2", "h3", "li", "p", "pre", "strong",
+                            "summary", "table", "tbody", "td", "th", "thead", "tr", "ul"]
         #expect(Set(rendered.elements).isSubset(of: allowed), "elements: \(rendered.elements)")
         let cells = rendered.tables.flatMap { $0.rows.flatMap { $0 } }
-        #expect(rendered.tables.allSatisfy { table in table.rows.allSatisfy { $0.count == 9 } })
-        #expect(cells.contains("CREATE TABLE \"t|<script>alert(1)</script>\" (id bigint PRIMARY KEY, note…"))
+        #expect(rendered.effectsTables.allSatisfy { table in table.rows.allSatisfy { $0.count == 9 } })
+        #expect(rendered.tables.first?.rows.allSatisfy { $0.count == 4 } == true, "the summary table")
+        #expect(cells.contains("CREATE TABLE \"t|<script>alert(1)</script>\" (id bigint PRIMARY KEY, note text)"))
         #expect(cells.contains("public.order|line"))
         #expect(cells.contains("public.i`<img src=x onerror=alert(1)>"))
         #expect(cells.contains("UPDATE \"x<y>\"\" onmouseover=\"\"alert(1)\" SET n = '</script><script>|`y`'"))
@@ -119,8 +120,8 @@ struct ReviewReporterTests {
         #expect(markdown.unicodeScalars.allSatisfy { !HTMLTextProbe.isHidden($0) })
         let rendered = try GFM.render(markdown)
         #expect(rendered.text.contains("missing<1>.sql: cannot read: no such file"))
-        #expect(rendered.tables.allSatisfy { $0.rows.allSatisfy { $0.count == 9 } })
-        #expect(rendered.tables.flatMap(\.rows).count == EffectRowCount.of(file))
+        #expect(rendered.effectsTables.allSatisfy { $0.rows.allSatisfy { $0.count == 9 } })
+        #expect(rendered.effectsTables.flatMap(\.rows).count == EffectRowCount.of(file))
     }
 
     // MARK: HTML
@@ -205,6 +206,35 @@ struct ReviewReporterTests {
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 10_000, "a screenshot with content")
     }
 
+    /// The page is never wider than the window, at a desktop and at a narrow width: wide tables
+    /// and charts scroll in their own boxes. PATCHGATE_SCREENSHOT=/some/dir/report.png also keeps
+    /// `report-1400.png` and `report-800.png` beside it, to look at.
+    @Test(.enabled(if: Chromium.executable != nil, "chromium is not installed (apt-get install chromium): browser check skipped"),
+          arguments: [1400, 800])
+    func htmlFitsTheWindowInChromium(width: Int) throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // The measurement must be able to fail: a page with a wide element is seen.
+        let control = "<!DOCTYPE html><body><div style=\"width: 2000px\">x</div></body>"
+        #expect(try Chromium.pageWidth(of: control, window: width, directory: directory) > width)
+
+        var files = try FixtureStats.examples().files + Self.xss().files
+        let wide = "CREATE INDEX " + String(repeating: "a_very_long_index_name_", count: 2) + " ON "
+            + String(repeating: "a_table_with_a_long_name_", count: 2) + " (" + (1...12).map { "column_number_\($0)" }.joined(separator: ", ") + ");\n"
+        files.append(TestSupport.check(String(repeating: wide, count: 30), path: "patches/" + String(repeating: "very-long-directory-name/", count: 6) + "wide.sql"))
+        let html = HTMLReporter.render(CheckResult(files: files, inputErrors: []))
+        #expect(try Chromium.pageWidth(of: html, window: width, directory: directory) <= width)
+
+        if let kept = ProcessInfo.processInfo.environment["PATCHGATE_SCREENSHOT"].map(URL.init(fileURLWithPath:)) {
+            let page = kept.deletingLastPathComponent().appendingPathComponent("report-\(width).html")
+            try Data(html.utf8).write(to: page)
+            let shot = kept.deletingLastPathComponent().appendingPathComponent("report-\(width).png")
+            let run = try Subprocess.run(try #require(Chromium.executable), Chromium.flags(directory) + [
+                "--hide-scrollbars", "--window-size=\(width),3000", "--screenshot=\(shot.path)", page.absoluteString])
+            #expect(run.status == 0)
+        }
+    }
+
     /// Attribute values after `prefix` (up to the closing quote), in document order.
     static func values(of prefix: String, in html: String) -> [String] {
         html.components(separatedBy: prefix).dropFirst().compactMap { $0.split(separator: "\"", maxSplits: 1).first.map(String.init) }
@@ -246,6 +276,9 @@ extension ReviewReporterTests {
             let headings: [String]
             let strikethrough: [String]
             let text: String
+
+            /// The files' effects tables, without the summary table above them.
+            var effectsTables: [Table] { tables.filter { $0.header.first == "line" } }
         }
 
         static func render(_ markdown: String) throws -> Rendered {
@@ -266,6 +299,27 @@ extension ReviewReporterTests {
         struct Run {
             let dom: String
             let consoleErrors: [String]
+        }
+
+        static func flags(_ directory: URL) -> [String] {
+            ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(directory.appendingPathComponent("profile-\(UUID().uuidString)").path)"]
+        }
+
+        /// The width the page's content takes in a window `window` pixels wide: a copy of the
+        /// page, without its policy against scripts, writes `scrollWidth` where --dump-dom shows it.
+        static func pageWidth(of html: String, window: Int, directory: URL) throws -> Int {
+            guard let executable else { throw Subprocess.Failure(description: "chromium not found") }
+            let policy = #"<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">"#
+            let probe = "<script>document.title = 'scrollWidth=' + document.documentElement.scrollWidth;</script>"
+            let page = directory.appendingPathComponent("width-\(window).html")
+            let measured = html.replacingOccurrences(of: policy, with: "").replacingOccurrences(of: "</body>", with: probe + "</body>")
+            try Data(measured.utf8).write(to: page)
+            let run = try Subprocess.run(executable, flags(directory) + ["--hide-scrollbars", "--window-size=\(window),900", "--dump-dom", page.absoluteString])
+            guard let range = run.stdout.range(of: "<title>scrollWidth="),
+                  let width = Int(run.stdout[range.upperBound...].prefix { $0.isNumber }) else {
+                throw Subprocess.Failure(description: "no width measured: \(run.stderr.suffix(500))")
+            }
+            return width
         }
 
         /// Dumps the DOM (console messages go to stderr), then takes a screenshot if asked.

@@ -47,6 +47,7 @@ public enum Checker {
         findings = Downtime.settle(findings, estimate: estimate, statements: statements)
         run(RuleRegistry.budgetPhase)
         findings = EmbeddedFindings.describe(findings, statements: parsed.statements, source: source)
+        findings = SafeRewrites.attach(to: findings, statements: statements, source: source)
         // Each step replaces the list, so that a big file's findings are not held several times.
         findings = SuppressionApplier.apply(parsed.suppressions, to: findings, source: source, statements: parsed.statements)
         // Levels again, for the findings the suppression comments make themselves.

@@ -19,6 +19,8 @@ public struct Finding: Hashable, Sendable {
     public private(set) var suppressionReason: String?
 
     public var isSuppressed: Bool { suppressionReason != nil }
+    /// The safe SQL to apply instead, for the common rewrites (`SafeRewrites`).
+    public private(set) var rewrite: SafeRewrite?
 
     /// It makes its file's verdict worse than hot.
     public var isReason: Bool { verdict > .hot && !isSuppressed }
@@ -29,6 +31,13 @@ public struct Finding: Hashable, Sendable {
         var copy = Finding(rule: rule, severity: severity, verdict: verdict, message: message, help: help,
                            span: span, start: start, end: end, statementIndex: statementIndex)
         copy.suppressionReason = suppressionReason
+        copy.rewrite = rewrite
+        return copy
+    }
+
+    func with(rewrite: SafeRewrite) -> Finding {
+        var copy = self
+        copy.rewrite = rewrite
         return copy
     }
 

@@ -34,7 +34,7 @@ struct LockTimeline {
         static let widthPerDecade = 50.0
         static let shortest = 0.05
         static let decades = 6.0
-        static let commitWidth = 22.0
+        static let commitWidth = 52.0
         static var unknownWidth: Double { minimumWidth + widthPerDecade * decades }
 
         static func width(_ seconds: Double) -> Double {

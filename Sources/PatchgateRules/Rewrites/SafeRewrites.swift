@@ -8,14 +8,28 @@ import PatchgateSyntax
 /// NULL. Written from the statement's syntax; the statement's own text only where the syntax
 /// keeps less than PostgreSQL needs (index keys and constraint clauses), and then whole.
 public enum SafeRewrites {
+    static let rules: Set = ["require-concurrent-index-creation", "constraint-missing-not-valid",
+                             "adding-column-with-volatile-default", "setting-not-null"]
+
     static func attach(to findings: [Finding], statements: [AnalyzedStatement], source: SourceFile) -> [Finding] {
-        var byIndex: [Int: AnalyzedStatement] = [:]
-        for statement in statements where statement.parsed.embedding == nil { byIndex[statement.parsed.index] = statement }
+        // Most files have none of these findings: they cost nothing then.
+        guard findings.contains(where: { rules.contains($0.rule) }) else { return findings }
         return findings.map { finding in
-            guard let index = finding.statementIndex, let statement = byIndex[index],
+            guard rules.contains(finding.rule), let index = finding.statementIndex,
+                  let statement = statement(numbered: index, in: statements), statement.parsed.embedding == nil,
                   let rewrite = rewrite(for: finding.rule, statement, source: source) else { return finding }
             return finding.with(rewrite: rewrite)
         }
+    }
+
+    /// Statements are in order of their numbers (Launchpad leaves some out): a binary search.
+    private static func statement(numbered index: Int, in statements: [AnalyzedStatement]) -> AnalyzedStatement? {
+        var low = 0, high = statements.count
+        while low < high {
+            let middle = (low + high) / 2
+            if statements[middle].parsed.index < index { low = middle + 1 } else { high = middle }
+        }
+        return low < statements.count && statements[low].parsed.index == index ? statements[low] : nil
     }
 
     static func rewrite(for rule: String, _ statement: AnalyzedStatement, source: SourceFile) -> SafeRewrite? {

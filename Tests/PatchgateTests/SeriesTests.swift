@@ -173,15 +173,19 @@ struct SeriesTests {
 
     // MARK: Down migrations
 
+    static let ghostUp = "CREATE TABLE ghost (id int);\n"
+    /// Its first line needs the table its up created; its second names one nothing created.
+    static let ghostDown = "ALTER TABLE ghost ADD COLUMN x int;\nALTER TABLE phantom ADD COLUMN x int;\n"
+
     @Test(arguments: [
-        ("golang-migrate", ["m/1_a.up.sql": table, "m/1_a.down.sql": "ALTER TABLE ghost ADD COLUMN x int;\n"], "m/1_a.down.sql"),
-        ("diesel", ["m/2020-01-01-000000_a/up.sql": table, "m/2020-01-01-000000_a/down.sql": "ALTER TABLE ghost ADD COLUMN x int;\n"],
-         "m/2020-01-01-000000_a/down.sql"),
-        ("flyway", ["m/V1__a.sql": table, "m/U1__a.sql": "ALTER TABLE ghost ADD COLUMN x int;\n"], "m/U1__a.sql"),
-        ("sqitch", ["m/sqitch.plan": "a 2024-01-01T00:00:00Z A <a@example.org>\n", "m/deploy/a.sql": table,
-                    "m/revert/a.sql": "ALTER TABLE ghost ADD COLUMN x int;\n"], "m/revert/a.sql"),
+        ("golang-migrate", ["m/1_a.up.sql": ghostUp, "m/1_a.down.sql": ghostDown, "m/2_b.up.sql": table], "m/1_a.up.sql", "m/1_a.down.sql"),
+        ("diesel", ["m/2020-01-01-000000_a/up.sql": ghostUp, "m/2020-01-01-000000_a/down.sql": ghostDown,
+                    "m/2020-01-02-000000_b/up.sql": table], "m/2020-01-01-000000_a/up.sql", "m/2020-01-01-000000_a/down.sql"),
+        ("flyway", ["m/V1__a.sql": ghostUp, "m/U1__a.sql": ghostDown, "m/V2__b.sql": table], "m/V1__a.sql", "m/U1__a.sql"),
+        ("sqitch", ["m/sqitch.plan": "a 2024-01-01T00:00:00Z A <a@example.org>\nb 2024-01-02T00:00:00Z A <a@example.org>\n",
+                    "m/deploy/a.sql": ghostUp, "m/revert/a.sql": ghostDown, "m/deploy/b.sql": table], "m/deploy/a.sql", "m/revert/a.sql"),
     ])
-    func downMigrationsAreCheckedOnlyWithIncludeDownAndAlone(name: String, files: [String: String], down: String) throws {
+    func downMigrationsAreCheckedOnlyWithIncludeDownAfterTheirUp(name: String, files: [String: String], up: String, down: String) throws {
         var files = files
         files["schema.sql"] = "CREATE TABLE other (id int);\n"
         let root = try Self.tree(files)
@@ -189,9 +193,15 @@ struct SeriesTests {
         #expect(!without.paths.contains(down), "\(name)")
         #expect(without.skipped.contains(down), "\(name): the skip is listed: \(without.skipped)")
         let with = try Self.check(["--schema", "schema.sql", "--include-down", "m"], in: root)
-        #expect(with.paths.last == down, "\(name): \(with.paths)")
-        // Checked on its own, as without --schema: the schema's tables are not looked up.
-        #expect(with.rulesByPath[down]?.contains("unknown-object") == false, "\(name): \(with.rulesByPath)")
+        // Right after its up, before the next up.
+        #expect(with.paths.firstIndex(of: down) == with.paths.firstIndex(of: up).map { $0 + 1 }, "\(name): \(with.paths)")
+        #expect(with.paths.count == 3, "\(name): \(with.paths)")
+        // Against the schema its up left: ghost is known, phantom is not.
+        #expect(with.rulesByPath[down]?.filter { $0 == "unknown-object" }.count == 1, "\(name): \(with.rulesByPath)")
+        // Named alone, the up is replayed first, not reported.
+        let alone = try Self.check(["--schema", "schema.sql", down], in: root)
+        #expect(alone.paths == [down], "\(name): \(alone.paths)")
+        #expect(alone.rulesByPath[down]?.filter { $0 == "unknown-object" }.count == 1, "\(name): \(alone.rulesByPath)")
     }
 
     /// A goose file's down section is not checked as part of its up; with --include-down it is

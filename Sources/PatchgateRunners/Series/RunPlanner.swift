@@ -78,11 +78,33 @@ public struct RunPlanner {
         let requestedByPath = Dictionary(requested.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let anchor = { (path: String) in series.layout == .plain ? path : series.root + "/" }
         let ups = series.upMembers.filter { !isSchema($0.path) }
+        let upPlaces = Dictionary(ups.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let places = series.memberPlaces()
+        // A down file checked is checked right after its up, against the schema that up left.
+        var downsAfter: [Int: [InputFile]] = [:]
+        var unpairedDowns: [(InputFile, Int)] = []
+        for input in requested.sorted(by: { $0.path < $1.path }) {
+            guard let place = places[input.path], series.members[place].direction == .down else { continue }
+            guard includesDown || namedPaths.contains(input.path) else {
+                plan.skipped.append(SkippedInput(path: input.path, reason: "down migration: checked only with --include-down"))
+                continue
+            }
+            if let up = series.upCounterpart(ofDown: input.path).flatMap({ upPlaces[$0] }) {
+                downsAfter[up, default: []].append(input)
+            } else {
+                unpairedDowns.append((input, place))
+            }
+        }
         let lastRequested = ups.lastIndex { requestedByPath[$0.path] != nil }
+        // Earlier patches are replayed up to the last requested up, and through the up of each down.
+        let replayedBelow = max(lastRequested ?? -1, (downsAfter.keys.max() ?? -2) + 1)
         var found: [(String, Int, RunItem)] = []
         for (index, member) in ups.enumerated() {
             let input = requestedByPath[member.path]
-            guard input != nil || (replaysEarlierPatches && index < (lastRequested ?? -1)) else { continue }
+            guard input != nil || (replaysEarlierPatches && index < replayedBelow) else {
+                for downFile in downsAfter[index] ?? [] { found.append((anchor(member.path), 2 * index + 1, downItem(downFile, in: series, usesCatalog: false))) }
+                continue
+            }
             var item = RunItem(input: input ?? InputFile(path: member.path))
             item.isReported = input != nil
             item.runner = RunnerDetection.runner(for: member.path, in: series, chosen: chosenRunner, isFirst: index == 0)
@@ -99,21 +121,17 @@ public struct RunPlanner {
                 down.isReplayed = false
                 found.append((anchor(member.path), 2 * index + 1, down))
             }
+            for downFile in downsAfter[index] ?? [] {
+                found.append((anchor(member.path), 2 * index + 1, downItem(downFile, in: series, usesCatalog: item.usesCatalog)))
+            }
         }
-        let places = series.memberPlaces()
+        for (input, place) in unpairedDowns {
+            // No up to pair it with: checked alone, without the series' schema.
+            found.append((anchor(input.path), 2 * place, downItem(input, in: series, usesCatalog: false)))
+        }
         for input in requested.sorted(by: { $0.path < $1.path }) {
             let place = places[input.path]
-            if let place, case let member = series.members[place], member.direction == .down {
-                guard includesDown || namedPaths.contains(input.path) else {
-                    plan.skipped.append(SkippedInput(path: input.path, reason: "down migration: checked only with --include-down"))
-                    continue
-                }
-                var item = RunItem(input: input)
-                item.runner = RunnerDetection.runner(for: member.path, in: series, chosen: chosenRunner, isFirst: false)
-                item.usesCatalog = false
-                item.isReplayed = false
-                found.append((anchor(input.path), 2 * place, item))
-            } else if place == nil {
+            if place == nil {
                 if series.layout == .sqitch, SeriesDirectory.name(of: SeriesDirectory.parent(of: input.path)) == "verify" {
                     plan.skipped.append(SkippedInput(path: input.path, reason: "sqitch verify script: not a migration"))
                     continue
@@ -126,5 +144,14 @@ public struct RunPlanner {
             }
         }
         return found
+    }
+
+    /// A down file: checked, never replayed into the schema the later patches see.
+    private func downItem(_ input: InputFile, in series: MigrationSeries, usesCatalog: Bool) -> RunItem {
+        var item = RunItem(input: input)
+        item.runner = RunnerDetection.runner(for: input.path, in: series, chosen: chosenRunner, isFirst: false)
+        item.usesCatalog = usesCatalog
+        item.isReplayed = false
+        return item
     }
 }

@@ -49,4 +49,28 @@ public struct MigrationSeries: Sendable {
     func memberPlaces() -> [String: Int] {
         Dictionary(members.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
+
+    /// The up migration a down file reverts, by the layout's naming: golang-migrate's and popx's
+    /// `<version>_<name>.down.sql`, Diesel's `<migration>/down.sql`, Flyway's `U<version>__…`,
+    /// sqitch's `revert/<change>.sql`.
+    func upCounterpart(ofDown path: String) -> String? {
+        let name = SeriesDirectory.name(of: path)
+        let parent = SeriesDirectory.parent(of: path)
+        switch layout {
+        case .golangMigrate where path.hasSuffix(".down.sql"):
+            return String(path.dropLast(".down.sql".count)) + ".up.sql"
+        case .diesel where name == "down.sql":
+            return SeriesDirectory.join(parent, "up.sql")
+        case .flyway where name.hasPrefix("U"):
+            let version = name.dropFirst().prefix { $0 != "_" }
+            return upMembers.first { member in
+                let upName = SeriesDirectory.name(of: member.path)
+                return upName.hasPrefix("V") && upName.dropFirst().prefix { $0 != "_" } == version
+            }?.path
+        case .sqitch where SeriesDirectory.name(of: parent) == "revert":
+            return SeriesDirectory.join(SeriesDirectory.join(SeriesDirectory.parent(of: parent), "deploy"), name)
+        default:
+            return nil
+        }
+    }
 }

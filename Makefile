@@ -2,8 +2,11 @@
 # `make test` (the whole test suite). Both install missing system packages first.
 SWIFT_BUILD_FLAGS ?=
 BIN := .build/debug/patchgate
+# `make install` copies the static release binary to $(PREFIX)/bin (DESTDIR for packaging).
+PREFIX ?= /usr/local
+RELEASE_BIN ?= .build/release/patchgate
 
-.PHONY: run build test test-swift test-truth bench release proto
+.PHONY: run build test test-swift test-truth bench release proto install
 
 run: build
 	@$(BIN) check --stats fixtures/stats.json fixtures/examples; code=$$?; echo "patchgate exit code: $$code (0 all good, 1 a file rejected or invalid, 2 usage or I/O)"; [ $$code -le 1 ]
@@ -27,6 +30,16 @@ test:
 release:
 	@scripts/install-deps.sh
 	swift build -c release -Xswiftc -static-executable
+
+# Built only when missing or older than the sources, so that `sudo make install` after
+# `make release` copies the binary without running the Swift toolchain as root.
+$(RELEASE_BIN): Package.swift $(shell find Sources -name '*.swift')
+	$(MAKE) release
+
+install: $(RELEASE_BIN)
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 0755 "$(RELEASE_BIN)" "$(DESTDIR)$(PREFIX)/bin/patchgate"
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/patchgate"
 
 bench: release
 	scripts/bench.sh

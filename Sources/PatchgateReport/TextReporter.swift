@@ -22,7 +22,7 @@ public struct TextReporter: Sendable {
     public func renderFile(_ file: FileResult, piecesTo sink: ((String) -> Void)? = nil) -> String {
         var text = ""
         let path = SourceExcerpt.sanitize(file.path)
-        for finding in file.findings where !finding.isSuppressed && !(isQuiet && finding.severity == .info) {
+        for finding in file.findings where isShown(finding) {
             text += renderFinding(finding, path: path, source: file.source)
             if let sink, text.utf8.count >= JSONReporter.pieceSize {
                 sink(text)
@@ -37,15 +37,38 @@ public struct TextReporter: Sendable {
             // The notes name tables: as safe as the patch's text.
             let note = notes.isEmpty ? "" : " (\(SourceExcerpt.sanitize(notes.joined(separator: "; "))))"
             text += "\(style.bold)\(path)\(style.reset): verdict \(style.paint(file.verdict.rawValue, style.verdict[file.verdict]))\(note)\n"
-            for reason in file.reasons {
-                text += "  - \(reason.rule) (line \(reason.start.line)): \(SourceExcerpt.sanitize(reason.message))\n"
-            }
+            text += reasonLines(file.reasons)
             text += estimateLines(file)
             if let application = file.application, application.runner != nil {
                 for unit in application.units { text += "  applied: \(SourceExcerpt.sanitize(unit.reason))\n" }
             }
         }
         return text
+    }
+
+    private func isShown(_ finding: Finding) -> Bool {
+        !finding.isSuppressed && !(isQuiet && finding.severity == .info)
+    }
+
+    /// The findings that decide the verdict, each rule once with its lines: their messages are
+    /// printed above (only a reason hidden there, an info finding under --quiet, keeps its own).
+    private func reasonLines(_ reasons: [Finding]) -> String {
+        var order: [String] = []
+        var lines: [String: [Int]] = [:]
+        var text = ""
+        for reason in reasons {
+            guard isShown(reason) else {
+                text += "  - \(reason.rule) (line \(reason.start.line)): \(SourceExcerpt.sanitize(reason.message))\n"
+                continue
+            }
+            if lines[reason.rule] == nil { order.append(reason.rule) }
+            if lines[reason.rule]?.last != reason.start.line { lines[reason.rule, default: []].append(reason.start.line) }
+        }
+        let listed = order.map { rule in
+            let numbers = lines[rule] ?? []
+            return "\(rule) (\(numbers.count == 1 ? "line" : "lines") \(numbers.map(String.init).joined(separator: ", ")))"
+        }
+        return (listed.isEmpty ? "" : "  because: \(listed.joined(separator: ", "))\n") + text
     }
 
     /// `path` is already sanitized: a file name is shown as safely as the patch's text.
@@ -65,7 +88,7 @@ public struct TextReporter: Sendable {
         let gutter = String(repeating: " ", count: number.count)
         let window = LineWindow(source, line: line, span: finding.span)
         let carets = String(repeating: "^", count: window.caretWidth)
-        let more = finding.end.line > line ? " (\(finding.end.line - line) more lines)" : ""
+        let more = finding.end.line > line ? " (\(FileBanner.counted(finding.end.line - line, "more line")))" : ""
         return """
         \(gutter) |
         \(number) | \(window.text)
@@ -85,8 +108,10 @@ public struct TextReporter: Sendable {
             text += "\(style.paint("error", style.severity[.error])): \(SourceExcerpt.sanitize(error.message))\n"
         }
         let verdicts = Verdict.allCases.map { "\(summary.count($0)) \($0.rawValue)" }
-        text += "\(summary.files) files, \(summary.statements) statements: "
-        text += "\(summary.count(.error)) errors, \(summary.count(.warning)) warnings; "
+        // A commit without SQL (the pre-commit hook runs with --quiet) has nothing to say.
+        if isQuiet, summary.files == 0, inputErrors.isEmpty { return "" }
+        text += "\(FileBanner.counted(summary.files, "file")), \(FileBanner.counted(summary.statements, "statement")): "
+        text += "\(FileBanner.counted(summary.count(.error), "error")), \(FileBanner.counted(summary.count(.warning), "warning")); "
         text += "verdicts: \(verdicts.joined(separator: ", "))\n"
         if !summary.skipped.isEmpty {
             text += "\(summary.skipped.count) not checked: \(SourceExcerpt.sanitize(summary.skipped[0].path)) (\(summary.skipped[0].reason))"

@@ -93,6 +93,9 @@ extension Patchgate {
             if let ruleDocsUrl, !ConfigKeys.isAbsoluteURL(ruleDocsUrl) {
                 throw ValidationError("--rule-docs-url: '\(ruleDocsUrl)' is not an absolute URL such as https://example.org/rules/")
             }
+            guard !staged || changedSince == nil else {
+                throw ValidationError("--staged and --changed-since exclude each other: --staged checks what the next commit holds, --changed-since what a branch changed since a revision")
+            }
             guard !paths.isEmpty || staged || changedSince != nil else {
                 throw ValidationError("name the patches to check: files, directories or -, or use --staged or --changed-since")
             }
@@ -129,7 +132,7 @@ extension Patchgate {
             do {
                 return try Configuration.load(flags: flags, explicitPath: configPath, isDisabled: noConfig)
             } catch {
-                Console.writeError(error.description)
+                error.messages.forEach { Console.writeError($0) }
                 throw ExitCode(2)
             }
         }

@@ -86,17 +86,25 @@ enum ConfigKeys {
     private static func ruleLevels(_ value: ConfigValue) throws -> [String: RuleLevel] {
         let known = Set(RuleRegistry.all.map(\.id))
         var levels: [String: RuleLevel] = [:]
+        var problems: [SettingsFileError] = []
         for (key, level) in try value.pairs() {
-            let id = try value.scalar(key)
-            guard known.contains(id) else {
-                throw value.error("unknown rule '\(id)' (`patchgate rules` lists them)", at: key)
+            do {
+                let id = try value.scalar(key)
+                guard known.contains(id) else {
+                    let guesses = RuleRegistry.likelyIDs(for: id)
+                    let guess = guesses.isEmpty ? "" : "; did you mean \(guesses.joined(separator: " or "))?"
+                    throw value.error("unknown rule '\(id)'\(guess) (`patchgate rules` lists them)", at: key)
+                }
+                let chosen = try value.choice(RuleLevel.self, of: level)
+                if chosen == .off && RuleRegistry.alwaysOn.contains(id) {
+                    throw value.error("rule '\(id)' cannot be off: its findings mean PostgreSQL would fail on the file", at: level)
+                }
+                levels[id] = chosen
+            } catch let error as SettingsFileError {
+                problems.append(error)
             }
-            let chosen = try value.choice(RuleLevel.self, of: level)
-            if chosen == .off && RuleRegistry.alwaysOn.contains(id) {
-                throw value.error("rule '\(id)' cannot be off: its findings mean PostgreSQL would fail on the file", at: level)
-            }
-            levels[id] = chosen
         }
+        if let error = SettingsFileError(problems) { throw error }
         return levels
     }
 }

@@ -28,22 +28,26 @@ enum ConfigReader {
         guard case .mapping(let mapping) = root else {
             throw ConfigValue(node: root, key: "", path: path).error("the file must be a mapping of settings, such as `profile: generic`")
         }
+        var problems: [SettingsFileError] = []
         for (key, value) in mapping {
             guard let name = key.scalar?.string else {
-                throw ConfigValue(node: key, key: "", path: path).error("a key is a name such as `budget`, not a \(ConfigValue.kind(of: key))")
+                problems.append(ConfigValue(node: key, key: "", path: path).error("a key is a name such as `budget`, not a \(ConfigValue.kind(of: key))"))
+                continue
             }
             guard let apply = ConfigKeys.apply(name) else {
-                throw ConfigValue(node: key, key: name, path: path)
-                    .error("unknown key '\(name)' (known: \(ConfigKeys.names.joined(separator: ", ")))")
+                problems.append(ConfigValue(node: key, key: name, path: path)
+                    .error("unknown key '\(name)' (known: \(ConfigKeys.names.joined(separator: ", ")))"))
+                continue
             }
             do {
                 try apply(ConfigValue(node: value, key: name, path: path), &file)
             } catch let error as SettingsFileError {
-                throw error
+                problems.append(error)
             } catch {
-                throw SettingsFileError(path: path, "\(error)")
+                problems.append(SettingsFileError(path: path, "\(error)"))
             }
         }
+        if let error = SettingsFileError(problems) { throw error }
         return file
     }
 }

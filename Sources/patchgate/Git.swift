@@ -98,7 +98,7 @@ struct ChangedPatches {
 
     static func since(_ revision: String) throws -> ChangedPatches {
         let place = try Git.place()
-        let base = try Git.lines(["merge-base", "--end-of-options", revision, "HEAD"]).first ?? revision
+        let base = try MergeBase.find(with: revision)
         var changes = ChangedPatches()
         // With -z each entry is a status field, then the path field.
         let fields = try Git.fields(["diff", "-z", "--name-status", "--no-renames", base, "--", Git.sqlPathspec])

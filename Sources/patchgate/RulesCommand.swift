@@ -30,7 +30,10 @@ extension Patchgate {
 
         func run() throws {
             guard let page = RuleRegistry.page(for: ruleID) else {
-                throw ValidationError("no rule '\(ruleID)'; `patchgate rules` lists them")
+                let guesses = RuleRegistry.likelyIDs(for: ruleID)
+                let guess = guesses.isEmpty ? "" : "; did you mean \(guesses.joined(separator: " or "))?"
+                Console.writeError("error: no rule '\(ruleID)'\(guess) (`patchgate rules` lists them)")
+                throw ExitCode(2)
             }
             Console.write(page + "\n")
         }

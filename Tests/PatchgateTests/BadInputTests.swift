@@ -131,7 +131,7 @@ struct BadInputTests {
         #expect(run.status == 2)
         #expect(run.stdout.contains("error: \(path): cannot read: larger than the 16 MiB limit on one input"))
         #expect(run.stdout.contains("\(good): verdict hot"))
-        #expect(run.stdout.contains("1 files, 1 statements"))
+        #expect(run.stdout.contains("1 file, 1 statement"))
     }
 
     @Test func standardInputIsAFile() throws {

@@ -165,7 +165,7 @@ def test_server_does_what_the_case_expects(runner_server, case_id):
 
 # --- patchgate's verdicts ----------------------------------------------------------------------
 
-PATCHGATE = os.environ.get("PATCHGATE_BIN", os.path.join(REPOSITORY, ".build", "debug", "patchgate"))
+PATCHGATE = os.path.abspath(os.environ.get("PATCHGATE_BIN", os.path.join(REPOSITORY, ".build", "debug", "patchgate")))
 TRANSACTION_RULES = {"concurrent-in-transaction", "enum-value-in-transaction", "uncommitted-transaction"}
 
 

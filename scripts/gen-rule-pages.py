@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Embeds rules/*.md into Sources/PatchgateRules/Generated/RulePages.swift, so that
 `patchgate explain` works from the binary alone (SwiftPM resources would need a bundle beside
-it). RulePageTests fails when the generated file no longer matches the pages: rerun this."""
+it). RulePageTests fails when the generated file no longer matches the pages: rerun this.
+
+Each page's title and `**Severity:** … · **Verdict:** …` line are left out: the binary writes
+them from the rule's code (RuleDescriptor.pageHeader), so `explain` cannot contradict the
+reports; `PATCHGATE_RECORD=1 swift test --filter RulePageTests` rewrites them in rules/*.md."""
 import os
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -23,8 +27,11 @@ def main():
             text = handle.read()
         if '"""###' in text:
             raise SystemExit(f"{name}: contains the raw-string delimiter")
+        page = text.rstrip("\n").split("\n")
+        if page[:2] != [f"# {name[:-3]}", ""] or not page[2].startswith("**Severity:**") or page[3:4] != [""]:
+            raise SystemExit(f"{name}: must start with '# <id>', a blank line, the **Severity:** line and a blank line")
         lines.append(f'        "{name[:-3]}": ###"""')
-        lines.extend(text.rstrip("\n").split("\n"))
+        lines.extend(page[4:])
         lines.append('"""###,')
     lines += ["    ]", "}", ""]
     os.makedirs(os.path.dirname(OUT), exist_ok=True)

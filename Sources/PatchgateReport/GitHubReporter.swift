@@ -18,10 +18,10 @@ public enum GitHubReporter {
 
     /// One file's commands, a line each; safe to render on a worker.
     public static func fileCommands(_ file: FileResult) -> String {
-        file.findings.filter { !$0.isSuppressed }.map { command(for: $0, path: file.path) + "\n" }.joined()
+        file.findings.filter { !$0.isSuppressed }.map { command(for: $0, path: file.path, docs: file.ruleDocs) + "\n" }.joined()
     }
 
-    static func command(for finding: Finding, path: String) -> String {
+    static func command(for finding: Finding, path: String, docs: RuleDocs) -> String {
         let properties = [
             ("file", path),
             ("line", String(finding.start.line)),
@@ -32,7 +32,7 @@ public enum GitHubReporter {
         ]
         var message = [finding.message]
         if !finding.help.isEmpty { message.append("help: \(finding.help)") }
-        message.append("see: \(finding.rulePage)")
+        message.append("see: \(docs.reference(for: finding.rule))")
         return WorkflowCommand.line(name(finding.severity), properties: properties, message: message)
     }
 

@@ -74,7 +74,7 @@ public enum HTMLReporter {
         if !banner.estimates.isEmpty {
             html += "<h3>Estimate</h3>\n<ul class=\"estimate\">\n" + banner.estimates.map { "<li>\(HTMLText.line($0))</li>\n" }.joined() + "</ul>\n"
         }
-        if !file.findings.isEmpty { html += "<h3>Findings</h3>\n" + findings(file.findings, file: index, isListed: file.source != nil) }
+        if !file.findings.isEmpty { html += "<h3>Findings</h3>\n" + findings(file.findings, file: index, isListed: file.source != nil, docs: file.ruleDocs) }
         let timeline = LockTimeline(file)
         if !timeline.isEmpty { html += "<h3>Lock timeline</h3>\n" + LockTimelineSVG.figure(timeline, file: index) }
         if let source = file.source {
@@ -85,14 +85,13 @@ public enum HTMLReporter {
 
     /// The findings in order; each links to its highlight when the SQL is listed (text that is
     /// not UTF-8 is not).
-    static func findings(_ findings: [Finding], file: Int, isListed: Bool) -> String {
+    static func findings(_ findings: [Finding], file: Int, isListed: Bool, docs: RuleDocs) -> String {
         var html = "<ol class=\"findings\">\n"
         for (index, finding) in findings.enumerated() {
-            let page = HTMLText.escape(MarkdownText.linkTarget(finding.rulePage))
             html += "<li id=\"f\(file)-finding-\(index)\" class=\"\(markClass(finding))\">\n<p class=\"finding-head\">"
             if finding.isSuppressed { html += "<span class=\"badge badge-suppressed\">suppressed</span> " }
             html += "<strong class=\"severity\">\(finding.severity.rawValue)</strong> "
-            html += "<a class=\"rule\" href=\"\(page)\">\(HTMLText.line(finding.rule))</a> · "
+            html += HTMLText.ruleReference(finding.rule, docs: docs) + " · "
             let place = "line \(finding.start.line), column \(finding.start.column)"
             html += isListed ? "<a href=\"#f\(file)-m\(index)\">\(place)</a>" : place
             if finding.verdict > .hot { html += " · \(finding.isSuppressed ? "would force" : "forces") <span class=\"badge badge-\(finding.verdict.rawValue)\">\(finding.verdict.rawValue)</span>" }

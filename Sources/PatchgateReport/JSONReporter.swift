@@ -109,7 +109,7 @@ public enum JSONReporter {
                 drain(&json)
             }
             json.field("findings", each: file.findings) { json, finding in
-                json.object { json in findingFields(finding, into: &json) }
+                json.object { json in findingFields(finding, docs: file.ruleDocs, into: &json) }
                 drain(&json)
             }
             json.field("reasons", each: file.findings.lazy.filter(\.isReason)) { json, finding in
@@ -226,13 +226,15 @@ public enum JSONReporter {
         json.field("overheadSeconds", estimate.overheadSeconds)
     }
 
-    private static func findingFields(_ finding: Finding, into json: inout JSONWriter) {
+    private static func findingFields(_ finding: Finding, docs: RuleDocs, into json: inout JSONWriter) {
         json.field("rule", finding.rule)
         json.field("severity", finding.severity.rawValue)
         json.field("verdict", finding.verdict.rawValue)
         json.field("message", finding.message)
         json.field("help", finding.help)
-        json.field("page", finding.rulePage)
+        // the page in patchgate's repository; `docsUrl` where the run says the pages are published
+        json.field("page", "rules/\(finding.rule).md")
+        if let url = docs.url(for: finding.rule) { json.field("docsUrl", url) }
         json.field("line", finding.start.line)
         json.field("column", finding.start.column)
         json.field("endLine", finding.end.line)

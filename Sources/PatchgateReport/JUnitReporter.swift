@@ -38,12 +38,12 @@ public enum JUnitReporter {
         if isFailure(file.verdict) {
             let message = "verdict \(file.verdict.rawValue): " + file.reasons.map { "\($0.rule) (line \($0.start.line))" }.joined(separator: ", ")
             xml += "      <failure message=\"\(XMLText.attribute(message))\" type=\"\(file.verdict.rawValue)\">"
-            xml += XMLText.lines(file.reasons.flatMap { describe($0, path: file.path) })
+            xml += XMLText.lines(file.reasons.flatMap { describe($0, path: file.path, docs: file.ruleDocs) })
             xml += "</failure>\n"
         }
         xml += "      <system-out>"
         let others = file.findings.filter { !failing.contains($0) }
-        xml += XMLText.lines(["verdict \(file.verdict.rawValue)"] + others.flatMap { describe($0, path: file.path) })
+        xml += XMLText.lines(["verdict \(file.verdict.rawValue)"] + others.flatMap { describe($0, path: file.path, docs: file.ruleDocs) })
         xml += "</system-out>\n"
         xml += "    </testcase>\n"
         return xml
@@ -60,11 +60,11 @@ public enum JUnitReporter {
 
     /// A finding as the text report heads it, with its help and page: the lines, each escaped
     /// on its own so that a line break in a name or a message stays a character reference.
-    private static func describe(_ finding: Finding, path: String) -> [String] {
+    private static func describe(_ finding: Finding, path: String, docs: RuleDocs) -> [String] {
         var lines = ["\(path):\(finding.start.line):\(finding.start.column): \(finding.severity.rawValue)[\(finding.rule)]: \(finding.message)"]
         if let reason = finding.suppressionReason { lines.append("  suppressed: \(reason)") }
         if !finding.help.isEmpty { lines.append("  help: \(finding.help)") }
-        lines.append("  see: \(finding.rulePage)")
+        lines.append("  see: \(docs.reference(for: finding.rule))")
         return lines
     }
 }

@@ -61,7 +61,7 @@ public enum MarkdownReporter {
         }
         if !file.findings.isEmpty {
             text += "\n**Findings**\n\n"
-            text += file.findings.map(renderFinding).joined()
+            text += file.findings.map { renderFinding($0, docs: file.ruleDocs) }.joined()
         }
         return text
     }
@@ -88,8 +88,9 @@ public enum MarkdownReporter {
 
     /// A list item: what, where, the rule page, the verdict it forces; then message and help.
     /// A suppressed finding stays, struck through, with the reason it was excused.
-    static func renderFinding(_ finding: Finding) -> String {
-        let rule = "[\(MarkdownText.inline(finding.rule))](\(MarkdownText.linkTarget(finding.rulePage)))"
+    static func renderFinding(_ finding: Finding, docs: RuleDocs) -> String {
+        let rule = docs.url(for: finding.rule).map { "[\(MarkdownText.inline(finding.rule))](\(HTMLText.urlTarget($0)))" }
+            ?? "\(MarkdownText.code(finding.rule)) (\(MarkdownText.code(docs.reference(for: finding.rule))))"
         let place = "line \(finding.start.line), column \(finding.start.column)"
         var head = "**\(finding.severity.rawValue)** \(rule) · \(place)"
         if finding.verdict > .hot { head += " · \(finding.isSuppressed ? "would force" : "forces") \(finding.verdict.rawValue)" }

@@ -69,7 +69,7 @@ public struct SARIFFile: Sendable {
             json.field("verdict", finding.verdict.rawValue)
             if let statement = finding.statementIndex { json.field("statement", statement) }
             json.field("help", finding.help)
-            json.field("page", finding.rulePage)
+            json.field("page", "rules/\(finding.rule).md")
         }
     }
 

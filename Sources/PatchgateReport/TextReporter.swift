@@ -23,7 +23,7 @@ public struct TextReporter: Sendable {
         var text = ""
         let path = SourceExcerpt.sanitize(file.path)
         for finding in file.findings where isShown(finding) {
-            text += renderFinding(finding, path: path, source: file.source)
+            text += renderFinding(finding, path: path, source: file.source, docs: file.ruleDocs)
             if let sink, text.utf8.count >= JSONReporter.pieceSize {
                 sink(text)
                 text = ""
@@ -72,13 +72,13 @@ public struct TextReporter: Sendable {
     }
 
     /// `path` is already sanitized: a file name is shown as safely as the patch's text.
-    func renderFinding(_ finding: Finding, path: String, source: SourceFile?) -> String {
+    func renderFinding(_ finding: Finding, path: String, source: SourceFile?, docs: RuleDocs) -> String {
         let severity = style.paint(finding.severity.rawValue, style.severity[finding.severity])
         var text = "\(style.bold)\(path):\(finding.start.line):\(finding.start.column)\(style.reset): "
         text += "\(severity)[\(finding.rule)]: \(SourceExcerpt.sanitize(finding.message))\n"
         if let source { text += excerpt(finding, source: source) }
         if !finding.help.isEmpty { text += "   = help: \(SourceExcerpt.sanitize(finding.help))\n" }
-        text += "   = see: \(finding.rulePage)\n"
+        text += "   = see: \(SourceExcerpt.sanitize(docs.reference(for: finding.rule)))\n"
         return text
     }
 

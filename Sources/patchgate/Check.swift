@@ -86,7 +86,7 @@ extension Patchgate {
         @Flag(help: "Read no configuration file.")
         var noConfig = false
 
-        @Option(help: ArgumentHelp("Where the rules/ pages are published, an absolute URL such as https://github.com/org/repo/blob/main/rules/: SARIF links each rule there.", valueName: "url"))
+        @Option(help: ArgumentHelp("Where the rules/ pages are published, an absolute URL such as https://github.com/org/repo/blob/main/rules/: every format links each rule there (without it, reports name `patchgate explain <id>`).", valueName: "url"))
         var ruleDocsUrl: String?
 
         func validate() throws {
@@ -192,7 +192,8 @@ extension Patchgate {
             let text = TextReporter(style: style, isQuiet: quiet)
             // Formats that need the whole run keep every result; text and json alone stream.
             let keepsResults = !format.streamsPerFile || !outputs.isEmpty
-            let plan = FileOutcome.Plan(options: options, format: format, text: text, keepsResult: keepsResults, landedPatches: landed)
+            let ruleDocs = RuleDocs(baseURL: ruleDocsUrl ?? configuration.file?.ruleDocsUrl)
+            let plan = FileOutcome.Plan(options: options, format: format, text: text, keepsResult: keepsResults, landedPatches: landed, ruleDocs: ruleDocs)
             let run = RunOutput(streaming: keepsResults ? nil : format, text: text)
             let series = seriesPlan(inputs, configuration: configuration, hasCatalog: catalog != nil)
             // The layout decides how each file runs unless the flag or the configuration file says.
@@ -207,7 +208,7 @@ extension Patchgate {
                 var result = CheckResult(filesInRunOrder: run.results, inputErrors: inputErrors)
                 result.windowBudgetSeconds = options.budget.windowSeconds
                 result.skipped = series.skipped
-                result.ruleDocsBaseURL = ruleDocsUrl ?? configuration.file?.ruleDocsUrl
+                result.ruleDocsBaseURL = ruleDocs.baseURL
                 run.output.write(ReportWriter.render(format, result, text: text))
                 outputFailures = ReportWriter.write(outputs, result)
             } else if format == .json {
@@ -237,6 +238,7 @@ struct FileOutcome: Sendable {
         let text: TextReporter
         let keepsResult: Bool
         var landedPatches: Set<String> = []
+        var ruleDocs = RuleDocs()
     }
 
     /// Files up to this size are rendered on the worker that checked them; a bigger one's
@@ -258,9 +260,10 @@ struct FileOutcome: Sendable {
             var options = plan.options
             options.isLandedPatch = plan.landedPatches.contains(input.path)
             // A down check of a file without a down section has nothing to report.
-            guard let result = Checker.checkSection(path: input.path, bytes: bytes, options: options) else {
+            guard var result = Checker.checkSection(path: input.path, bytes: bytes, options: options) else {
                 return FileOutcome(rendered: [], summary: nil, readError: nil)
             }
+            result.ruleDocs = plan.ruleDocs
             var summary = RunSummary()
             summary.add(result)
             // A big file's report is rendered as it is written out (see RunOutput), not held whole.

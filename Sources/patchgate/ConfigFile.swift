@@ -21,7 +21,7 @@ struct ConfigFile: Equatable {
     var exclude: [GlobPattern] = []
     var ruleLevels: [String: RuleLevel] = [:]
     var assumeSmall: Bool?
-    /// Where the rule pages are published, for SARIF's `helpUri`.
+    /// Where the rule pages are published: every report links each rule there.
     var ruleDocsUrl: String?
     /// Cost-model rates by `--rate` name: MB/s, or seconds for `overhead`.
     var rates: [String: Double] = [:]

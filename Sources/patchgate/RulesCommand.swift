@@ -15,7 +15,8 @@ extension Patchgate {
                 let id = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
                 let severity = rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
                 let verdict = rule.verdict.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
-                text += "\(id)  \(severity)  \(verdict)  \(rule.summary)\n"
+                let budget = rule.isTimeBound ? " (rejected over the budget or at an unknown size)" : ""
+                text += "\(id)  \(severity)  \(verdict)  \(rule.summary)\(budget)\n"
             }
             Console.write(text)
         }

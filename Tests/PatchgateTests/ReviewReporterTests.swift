@@ -63,7 +63,8 @@ struct ReviewReporterTests {
 
     @Test func findingsLinkToTheirRulePages() throws {
         let rendered = try GFM.render(MarkdownReporter.render(try Self.examples()))
-        #expect(rendered.links.contains(["require-concurrent-index-creation", "rules/require-concurrent-index-creation.md"]))
+        // rules/<id>.md is not in the user's repository: without ruleDocsUrl the command is named.
+        #expect(rendered.text.contains("require-concurrent-index-creation (patchgate explain require-concurrent-index-creation)"))
         #expect(rendered.text.contains("help: use CREATE INDEX CONCURRENTLY, in a file of its own, outside a transaction"))
         #expect(rendered.headings.contains("❌ rejected: fixtures/examples/05-blocking-index.sql"))
         #expect(rendered.headings.contains("✅ hot: fixtures/examples/01-create-index-concurrently.sql"))
@@ -91,7 +92,7 @@ struct ReviewReporterTests {
         let result = try Self.xss()
         let rendered = try GFM.render(MarkdownReporter.render(result))
         #expect(rendered.text.contains("suppressed because: reviewed: <b>tiny</b> | `lookup` & \"small\""))
-        #expect(rendered.strikethrough.contains { $0.hasPrefix("warning require-concurrent-index-creation · line 6") })
+        #expect(rendered.strikethrough.contains { $0.hasPrefix("warning require-concurrent-index-creation (patchgate explain require-concurrent-index-creation) · line 6") })
         let html = HTMLReporter.render(result)
         #expect(html.contains("<em>suppressed because:</em> reviewed: &lt;b&gt;tiny&lt;/b&gt; | `lookup` &amp; &quot;small&quot;"))
         #expect(html.contains("<mark class=\"suppressed\""))

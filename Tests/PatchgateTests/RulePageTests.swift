@@ -149,15 +149,35 @@ struct RulePageTests {
         #expect(registered == declared.sorted())
     }
 
+    /// The header line is the code's (`RuleDescriptor.pageHeader`); `PATCHGATE_RECORD=1` writes
+    /// it into the page.
     @Test(arguments: try pageIDs())
     func pageHeaderMatchesTheRule(id: String) throws {
-        let text = try String(contentsOf: Self.rulesDirectory.appendingPathComponent("\(id).md"), encoding: .utf8)
+        let url = Self.rulesDirectory.appendingPathComponent("\(id).md")
+        var text = try String(contentsOf: url, encoding: .utf8)
         let descriptor = try #require(RuleRegistry.all.first { $0.id == id })
-        #expect(text.hasPrefix("# \(id)\n"))
-        #expect(text.contains("**Severity:** \(descriptor.severity.rawValue) · **Verdict:** \(descriptor.verdict.rawValue)"))
+        var lines = text.components(separatedBy: "\n")
+        if ProcessInfo.processInfo.environment["PATCHGATE_RECORD"] == "1", lines.count > 2, lines[2] != descriptor.pageHeader {
+            lines[2] = descriptor.pageHeader
+            text = lines.joined(separator: "\n")
+            try Data(text.utf8).write(to: url)
+        }
+        #expect(text.hasPrefix("# \(id)\n\n\(descriptor.pageHeader)\n\n"), "rules/\(id).md:3 is not the rule's header: record it with PATCHGATE_RECORD=1")
         #expect(text.contains("https://www.postgresql.org/docs/15/") || ["empty-patch", "binary-file", "invalid-utf8", "launchpad-file-name", "launchpad-in-baseline"].contains(id))
         for section in ["## Why", "## Safe alternative", "## Examples"] {
             #expect(text.contains(section), "rules/\(id).md lacks \(section)")
+        }
+    }
+
+    /// A bad example's findings are reported with the severity and verdict the page's header
+    /// (and `patchgate rules`, and SARIF) gives the rule.
+    @Test(arguments: try examples().filter(\.isBad))
+    func badExampleIsReportedAsTheHeaderSays(example: Example) throws {
+        let descriptor = try #require(RuleRegistry.all.first { $0.id == example.rule })
+        for finding in try Self.findings(example.sql, of: example) where finding.rule == example.rule {
+            let untimed = descriptor.isTimeBound && finding.severity == .error && finding.verdict == .rejected
+            #expect(untimed || finding.severity == descriptor.severity && finding.verdict == descriptor.verdict,
+                    "\(example.location): reported \(finding.severity.rawValue)/\(finding.verdict.rawValue), header says \(descriptor.pageHeader)")
         }
     }
 

@@ -19,6 +19,8 @@ public struct FileResult: Sendable {
     public var application: FileApplication?
     /// Why parts of the file were not checked (a down section without `--include-down`).
     public var skippedSections: [String] = []
+    /// Where the reports send a reader for a rule's page.
+    public var ruleDocs = RuleDocs()
 
     public init(path: String, source: SourceFile?, statements: [AnalyzedStatement], findings: [Finding],
                 estimate: PatchEstimate = PatchEstimate(statements: [], blockedTables: []), clock: FileClock = FileClock()) {
@@ -53,6 +55,8 @@ public struct CheckResult: Sendable {
     public var ruleDocsBaseURL: String?
     /// Files the run did not check (down migrations, sqitch verify scripts), and why.
     public var skipped: [SkippedInput] = []
+
+    public var ruleDocs: RuleDocs { RuleDocs(baseURL: ruleDocsBaseURL) }
 
     public init(files: [FileResult], inputErrors: [InputError]) {
         self.init(filesInRunOrder: files.sorted { $0.path < $1.path }, inputErrors: inputErrors)

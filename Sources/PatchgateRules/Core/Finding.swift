@@ -59,7 +59,4 @@ public struct Finding: Hashable, Sendable {
         self.end = end
         self.statementIndex = statementIndex
     }
-
-    /// Where the rule's page lives, relative to the repository root.
-    public var rulePage: String { "rules/\(rule).md" }
 }

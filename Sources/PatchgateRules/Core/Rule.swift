@@ -2,12 +2,24 @@ import PatchgateEffects
 import PatchgateSource
 import PatchgateSyntax
 
-/// A rule's identity and defaults, shown by reports, `patchgate rules` and SARIF metadata.
+/// A rule's identity and defaults, shown by reports, `patchgate rules`, SARIF metadata and the
+/// header of its page: the severity and verdict its findings are reported with.
 public struct RuleDescriptor: Sendable {
     public let id: String
     public let severity: Severity
     public let verdict: Verdict
     public let summary: String
+    /// The budget decides: the rule's findings on timed work are downtime warnings, and the file
+    /// is rejected by `over-budget` or `size-unknown` (see `Downtime.settle`).
+    public var isTimeBound = false
+
+    /// The line under the page's title, made from the code so that page and reports agree.
+    public var pageHeader: String {
+        let header = "**Severity:** \(severity.rawValue) · **Verdict:** \(verdict.rawValue)"
+        guard isTimeBound else { return header }
+        return header + " when the work is timed: the file is then rejected if its estimated downtime is over the budget"
+            + " (`over-budget`) or a table's size is unknown (`size-unknown`); work patchgate cannot time stays error · rejected"
+    }
 }
 
 /// A check over a whole analysed patch. Rules read syntax and effects, never text.
@@ -30,8 +42,11 @@ public protocol Rule: Sendable {
 extension Rule {
     public static var isTimeBound: Bool { false }
 
+    /// A time-bound rule's findings reach the reports as `Downtime.settle` makes them.
     public static var descriptor: RuleDescriptor {
-        RuleDescriptor(id: id, severity: defaultSeverity, verdict: verdict, summary: summary)
+        isTimeBound
+            ? RuleDescriptor(id: id, severity: .warning, verdict: .downtime, summary: summary, isTimeBound: true)
+            : RuleDescriptor(id: id, severity: defaultSeverity, verdict: verdict, summary: summary)
     }
 
     /// A finding of this rule over `span`, located with the file's line index: the one place a

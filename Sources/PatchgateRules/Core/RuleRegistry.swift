@@ -41,6 +41,9 @@ public enum RuleRegistry {
 }
 
 extension RuleRegistry {
-    /// A rule's page (rules/<id>.md), embedded in the binary.
-    public static func page(for id: String) -> String? { RulePages.byID[id] }
+    /// A rule's page (rules/<id>.md), embedded in the binary, under the header its code makes.
+    public static func page(for id: String) -> String? {
+        guard let body = RulePages.byID[id], let descriptor = all.first(where: { $0.id == id }) else { return nil }
+        return "# \(id)\n\n\(descriptor.pageHeader)\n\n\(body)"
+    }
 }

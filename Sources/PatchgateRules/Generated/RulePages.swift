@@ -3,10 +3,6 @@
 enum RulePages {
     static let byID: [String: String] = [
         "adding-column-with-volatile-default": ###"""
-# adding-column-with-volatile-default
-
-**Severity:** error · **Verdict:** rejected
-
 Catches `ALTER TABLE … ADD COLUMN` on a table that existed before the patch when the new column's default is volatile — `clock_timestamp()`, `random()`, `gen_random_uuid()`, or a function the patch declares `VOLATILE` (or does not declare at all: PostgreSQL's default volatility is `VOLATILE`) — or when the column is `serial` / `bigserial`, whose default calls `nextval()`. Every existing row must then get its own value, so PostgreSQL rewrites the whole table instead of storing the default once.
 
 ## Why
@@ -62,10 +58,6 @@ ALTER SEQUENCE orders_ticket_no_seq OWNED BY orders.ticket_no;
 ```
 """###,
         "adding-not-null-column-without-default": ###"""
-# adding-not-null-column-without-default
-
-**Severity:** error · **Verdict:** rejected
-
 Catches `ALTER TABLE … ADD COLUMN … NOT NULL` on a table that existed before the patch when nothing fills the new column: no `DEFAULT`, and not an identity, serial or generated column. Existing rows would hold NULL in a column that forbids it, and code deployed before the patch, which inserts rows without naming the new column, can no longer insert.
 
 ## Why
@@ -104,10 +96,6 @@ ALTER TABLE customer ADD COLUMN region text;
 ```
 """###,
         "adding-primary-key": ###"""
-# adding-primary-key
-
-**Severity:** error · **Verdict:** rejected
-
 Catches `ALTER TABLE … ADD PRIMARY KEY (…)` (with or without a constraint name) on a table that existed before the patch, when the constraint does not reuse an existing index with `USING INDEX`. PostgreSQL then builds the primary key's unique index while holding `ACCESS EXCLUSIVE` on the table.
 
 ## Why
@@ -148,10 +136,6 @@ ALTER TABLE invoice ADD CONSTRAINT invoice_pkey PRIMARY KEY USING INDEX invoice_
 ```
 """###,
         "already-exists": ###"""
-# already-exists
-
-**Severity:** error · **Verdict:** invalid
-
 Only with a schema (`--schema FILE`): catches a statement that creates a table, view, index or column that the schema — as the earlier patches of the series leave it — already has. `IF NOT EXISTS` forms are not reported.
 
 ## Why
@@ -195,10 +179,6 @@ CREATE TABLE invoice_note (id bigint PRIMARY KEY, invoice_id bigint NOT NULL, bo
 ```
 """###,
         "ambiguous-runner": ###"""
-# ambiguous-runner
-
-**Severity:** info · **Verdict:** hot
-
 Catches a file whose layout, names or directives fit several migration runners — `<version>_<name>.up.sql` names (golang-migrate, ory popx, sqlx), Flyway's `V<version>__<name>.sql` (also refinery's), directives of two runners in one file. Runners apply files differently (one query or statement by statement, in a transaction or not), so the finding names the runner patchgate assumed and the others, and how to choose.
 
 ## Why
@@ -231,10 +211,6 @@ DROP TABLE audit_entry;
 ```
 """###,
         "binary-file": ###"""
-# binary-file
-
-**Severity:** error · **Verdict:** invalid
-
 Catches a file that contains a NUL byte (`0x00`), and a path that cannot be read at all. Such a file is not SQL text: patchgate does not parse it, reports no statements, and gives it the verdict `invalid`. The usual causes are a patch saved as UTF-16 by an editor (every ASCII character is followed by a zero byte), a compressed or binary dump given a `.sql` name, or a wrong path.
 
 ## Why
@@ -259,10 +235,6 @@ Bad: `patch-2211-04-0.sql` that is really a gzip-compressed copy of a patch (it 
 Good: the same patches saved as plain UTF-8 text, which contain no zero bytes.
 """###,
         "blocking-scan-or-index-build": ###"""
-# blocking-scan-or-index-build
-
-**Severity:** error · **Verdict:** rejected
-
 Catches a statement that reads a whole existing table to validate it, or builds an index on it without `CONCURRENTLY`, while holding a lock that blocks writes to that table — when no more specific rule (such as [constraint-missing-not-valid](constraint-missing-not-valid.md) or [adding-primary-key](adding-primary-key.md)) already rejected the statement. Typical cases: `ALTER TABLE … ATTACH PARTITION`, which scans the new partition; `ADD COLUMN` with an inline `CHECK`, `REFERENCES`, `UNIQUE` or `PRIMARY KEY`; `ADD CONSTRAINT … EXCLUDE`.
 
 ## Why
@@ -319,10 +291,6 @@ CREATE TABLE measurement_2025 PARTITION OF measurement
 ```
 """###,
         "call-not-followed": ###"""
-# call-not-followed
-
-**Severity:** info · **Verdict:** hot
-
 Says that a routine the patch calls (`SELECT f()`, `PERFORM f()`, `CALL p()`) calls another routine in turn, and that patchgate did not follow that second call. patchgate analyses a call of a PL/pgSQL function or procedure it knows the body of — created earlier in the file, in an earlier patch of the series, or in the `--schema` dump — as the statements that body runs, one level deep.
 
 ## Why
@@ -353,10 +321,6 @@ SELECT add_note_column();
 ```
 """###,
         "changing-column-type": ###"""
-# changing-column-type
-
-**Severity:** error · **Verdict:** rejected
-
 Catches `ALTER TABLE … ALTER COLUMN … TYPE` (or `SET DATA TYPE`) on a table that holds rows. Patchgate has no catalog: for a table that existed before the patch it cannot know the column's old type, so it treats the change as one that rewrites the table. Only when the patch itself created the table (and filled it from an existing one) does it know the old type; it then recognises PostgreSQL's short list of changes that keep the data — widening a `varchar`, `varchar` to `text`, widening `numeric` precision and the like — and still reports such a change when the column has a `CHECK` constraint, which PostgreSQL re-verifies with a full scan.
 
 ## Why
@@ -415,10 +379,6 @@ ALTER TABLE coupon ALTER COLUMN note TYPE text;
 ```
 """###,
         "concurrent-in-transaction": ###"""
-# concurrent-in-transaction
-
-**Severity:** error · **Verdict:** invalid
-
 Catches a statement that PostgreSQL refuses to run inside a transaction block — `CREATE INDEX CONCURRENTLY`, `DROP INDEX CONCURRENTLY`, `REINDEX … CONCURRENTLY`, `REINDEX SCHEMA / DATABASE / SYSTEM`, `VACUUM`, `ALTER TABLE … DETACH PARTITION … CONCURRENTLY`, `CLUSTER` without a table name — where it runs inside one, as the file's runner applies it: inside the runner's own transaction (goose and dbmate by default, Flyway when the file mixes statements, `--transaction per-file` when no runner is known), after the file's own `BEGIN`, or as one statement of a unit the runner sends as one query of several statements (golang-migrate, Prisma, Diesel, sqlx, dbmate), which PostgreSQL runs in an implicit transaction block. The same statement alone in a unit sent as one query, or statement by statement outside a transaction (psql -f, goose `NO TRANSACTION`, Atlas `txmode none`), runs.
 
 ## Why
@@ -478,10 +438,6 @@ CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);
 ```
 """###,
         "concurrent-index-on-partitioned-table": ###"""
-# concurrent-index-on-partitioned-table
-
-**Severity:** error · **Verdict:** invalid
-
 Catches `CREATE INDEX CONCURRENTLY` on a partitioned table, which PostgreSQL 15 refuses. Without a catalog, patchgate knows that a table is partitioned only when the patch creates it with `PARTITION BY`.
 
 ## Why
@@ -522,10 +478,6 @@ CREATE INDEX measurement_logdate_idx ON ONLY measurement (logdate);
 ```
 """###,
         "constraint-missing-not-valid": ###"""
-# constraint-missing-not-valid
-
-**Severity:** error · **Verdict:** rejected
-
 Catches `ALTER TABLE … ADD CONSTRAINT … CHECK (…)` and `… FOREIGN KEY (…) REFERENCES …` without `NOT VALID` on a table that existed before the patch. PostgreSQL then checks every existing row while holding a lock that blocks writes: `ACCESS EXCLUSIVE` for a `CHECK`, `SHARE ROW EXCLUSIVE` on both tables for a foreign key.
 
 ## Why
@@ -570,10 +522,6 @@ ALTER TABLE orders ADD CONSTRAINT orders_qty_positive CHECK (qty > 0) NOT VALID;
 ```
 """###,
         "dml-without-where": ###"""
-# dml-without-where
-
-**Severity:** error · **Verdict:** rejected
-
 Catches an `UPDATE` or `DELETE` without a `WHERE` clause on a table that existed before the patch (or that the patch filled from one): a single statement that writes every row of the table in one transaction.
 
 ## Why
@@ -607,10 +555,6 @@ DELETE FROM session_token WHERE expires_at < '2024-01-01' AND id < 5000;
 ```
 """###,
         "dropping-column": ###"""
-# dropping-column
-
-**Severity:** error · **Verdict:** rejected
-
 Catches `ALTER TABLE … DROP COLUMN` on a table that existed before the patch. Code deployed before the patch keeps reading and writing the column while the patch applies and until it is redeployed; once the drop commits, every such query fails.
 
 ## Why
@@ -649,10 +593,6 @@ ALTER TABLE invoice_import DROP COLUMN raw_line;
 ```
 """###,
         "dropping-database": ###"""
-# dropping-database
-
-**Severity:** error · **Verdict:** rejected
-
 Catches `DROP DATABASE`. It is never a schema patch to apply while the application runs: every connection to the database fails once it is gone, and the statement cannot even run in the transaction a migration runner wraps a file in.
 
 ## Why
@@ -682,10 +622,6 @@ CREATE SCHEMA reporting_archive;
 ```
 """###,
         "dropping-table": ###"""
-# dropping-table
-
-**Severity:** error · **Verdict:** rejected
-
 Catches `DROP TABLE` of a table that existed before the patch. Code deployed before the patch keeps querying the table while the patch applies and until it is redeployed; once the drop commits, every such query fails.
 
 ## Why
@@ -716,10 +652,6 @@ DROP TABLE invoice_import;
 ```
 """###,
         "empty-patch": ###"""
-# empty-patch
-
-**Severity:** warning · **Verdict:** hot
-
 Catches a file that holds no SQL statement: an empty file, or one with only comments and white space. It changes nothing, which in a numbered patch series is usually a mistake — a placeholder never filled in, or statements lost in a merge.
 
 ## Why
@@ -756,10 +688,6 @@ CREATE TABLE invoice_reminder (
 ```
 """###,
         "enum-value-in-transaction": ###"""
-# enum-value-in-transaction
-
-**Severity:** error · **Verdict:** invalid
-
 Catches a statement that uses an enum label added by `ALTER TYPE … ADD VALUE` earlier in the same transaction — the one the runner wraps the file in (`--transaction per-file`), or an explicit `BEGIN` block. Patchgate looks for the new label among the statement's string constants.
 
 ## Why
@@ -798,10 +726,6 @@ UPDATE orders SET status = 'refunded' WHERE id = 42;
 ```
 """###,
         "foreign-runner-directive": ###"""
-# foreign-runner-directive
-
-**Severity:** info · **Verdict:** hot
-
 Catches a directive of a migration runner other than the one that applies the file — `-- +goose NO TRANSACTION` in a Flyway migration, `-- migrate:up transaction:false` in a golang-migrate file. The file's runner ignores it: the file runs as that runner always runs it, whatever the directive seems to say.
 
 ## Why
@@ -829,10 +753,6 @@ CREATE TABLE audit_entry (id bigint PRIMARY KEY);
 ```
 """###,
         "incompatible-view-or-function-change": ###"""
-# incompatible-view-or-function-change
-
-**Severity:** error · **Verdict:** rejected
-
 Catches `DROP VIEW`, `DROP FUNCTION` / `DROP PROCEDURE` and `ALTER VIEW … RENAME` / `ALTER FUNCTION … RENAME` of a view or function that existed before the patch. Views and functions are part of the interface the running code calls: code deployed before the patch keeps calling them while the patch applies and until it is redeployed.
 
 ## Why
@@ -872,10 +792,6 @@ CREATE OR REPLACE FUNCTION order_total(order_id bigint) RETURNS numeric
 ```
 """###,
         "invalid-suppression": ###"""
-# invalid-suppression
-
-**Severity:** warning · **Verdict:** hot
-
 Catches a `patchgate: ignore` comment that names no rule, names a rule patchgate does not have, or gives no reason after ` -- `. Such a comment suppresses nothing.
 
 ## Why
@@ -908,10 +824,6 @@ UPDATE invoice_status SET label = upper(label);
 ```
 """###,
         "invalid-utf8": ###"""
-# invalid-utf8
-
-**Severity:** error · **Verdict:** invalid
-
 Catches a file whose bytes are not valid UTF-8 — typically a patch saved as Windows-1252 or Latin-1, where an accented letter in a comment or a string is a single byte such as `0xE9` (`é`). Patchgate does not parse the file and reports the offset of the first invalid byte; the verdict is `invalid`.
 
 ## Why
@@ -936,10 +848,6 @@ Bad: a string constant `'Müller'` saved as Latin-1 (`ü` is the byte `0xFC`, wh
 Good: the same files saved as UTF-8, where `é` is the two bytes `0xC3 0xA9` and `ü` is `0xC3 0xBC`.
 """###,
         "launchpad-apply-concurrently": ###"""
-# launchpad-apply-concurrently
-
-**Severity:** info · **Verdict:** hot
-
 With `--profile launchpad`, in a hot patch (every statement on the hot list, see `launchpad-cold-patch`): a `CREATE INDEX` written without `CONCURRENTLY`. Launchpad writes hot index builds plain and the DBA runs them by hand with `CONCURRENTLY`, so patchgate checks the statement as `CREATE INDEX CONCURRENTLY` (its locks, effects and verdict are those of the concurrent build, and the file runs outside a transaction) and reports this note for the person applying it, instead of `require-concurrent-index-creation`. In a cold patch the statement is checked as written. With `--launchpad-require-concurrently` the plain build is an error instead (`launchpad-require-concurrently`).
 
 ## Why
@@ -976,10 +884,6 @@ INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 5, 0);
 ```
 """###,
         "launchpad-cold-patch": ###"""
-# launchpad-cold-patch
-
-**Severity:** info · **Verdict:** downtime
-
 With `--profile launchpad`: a patch with any statement that is not on the manual's list of what can be applied live is a cold patch, whatever its name says. The finding names the first such statement and its entry. The file is then checked the way `full-update.py` applies it, inside one transaction (`--transaction per-file`, whatever the option says), and its verdict is at least `downtime`: a `lock_timeout` guard, which makes a brief `ADD COLUMN` live-safe in the generic profile, does not make it hot here. `require-lock-timeout` and `require-concurrent-index-deletion` stay silent in a cold patch, because the fast downtime disconnects every client before the patch runs: no query waits behind its locks (the patch's apply time still counts against the budget).
 
 | Hot list (everything in the patch must be here) | Cold list |
@@ -1026,10 +930,6 @@ INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 2, 1);
 ```
 """###,
         "launchpad-data-migration": ###"""
-# launchpad-data-migration
-
-**Severity:** error · **Verdict:** rejected
-
 With `--profile launchpad` and `--stats`: in a cold patch, an `UPDATE` or `DELETE` of every row, or an `INSERT … SELECT`, into a table that existed before the patch and that the stats give more than 1,000 rows. A table the stats do not list, or list without `rows`, is not judged by this rule (`size-unknown` and `over-budget` still time the work).
 
 ## Why
@@ -1067,10 +967,6 @@ INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 9, 0);
 ```
 """###,
         "launchpad-file-name": ###"""
-# launchpad-file-name
-
-**Severity:** warning · **Verdict:** hot
-
 With `--profile launchpad`: catches a `.sql` file in the patch directory whose name is not `patch-MAJOR-MINOR-N.sql` with a four-digit MAJOR, a two-digit MINOR and a one-digit N — for example `patch-2209-39-10.sql`, `patch-2209-9-0.sql` or `notes.sql`.
 
 ## Why
@@ -1102,10 +998,6 @@ INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 7, 1);
 ```
 """###,
         "launchpad-in-baseline": ###"""
-# launchpad-in-baseline
-
-**Severity:** info · **Verdict:** hot
-
 With `--profile launchpad` and a baseline given as `--schema launchpad-MAJOR-MINOR-N.sql`: notes a patch whose revision is at or below the baseline's. The baseline already contains that patch, so the patch is checked without the schema (as if no `--schema` were given) and is not replayed; only the later patches are checked against the baseline.
 
 ## Why
@@ -1128,10 +1020,6 @@ Noted: `patch-2210-12-0.sql` checked with `--profile launchpad --schema launchpa
 Not noted: `patch-2211-05-0.sql` with the same baseline — it is checked against the baseline and replayed.
 """###,
         "launchpad-large-table-column": ###"""
-# launchpad-large-table-column
-
-**Severity:** error · **Verdict:** rejected
-
 With `--profile launchpad` and `--stats`: `ALTER TABLE … ADD COLUMN` with `NOT NULL` or a `DEFAULT` on a table that existed before the patch and that the stats give more than 1,000 rows.
 
 ## Why
@@ -1183,10 +1071,6 @@ INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 10, 0);
 ```
 """###,
         "launchpad-missing-comment": ###"""
-# launchpad-missing-comment
-
-**Severity:** warning · **Verdict:** hot
-
 With `--profile launchpad`: a `CREATE TABLE` without a `COMMENT ON TABLE` for the new table in the same patch, or an `ALTER TABLE … ADD COLUMN` without a `COMMENT ON COLUMN` for each added column. `COMMENT … IS NULL` removes a comment and does not count. Columns declared inside a new `CREATE TABLE` are not required one by one: the table comment is; Launchpad's own patches leave obvious columns such as `id` uncommented.
 
 ## Why
@@ -1230,10 +1114,6 @@ INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 7, 0);
 ```
 """###,
         "launchpad-name-class-mismatch": ###"""
-# launchpad-name-class-mismatch
-
-**Severity:** info · **Verdict:** hot
-
 With `--profile launchpad`: the file name `patch-MAJOR-MINOR-N.sql` follows the convention N = 0 for a cold patch and N > 0 for a hot one, and its statements say the other class. patchgate never trusts the name: the class comes from the statements (see `launchpad-cold-patch` for the lists), and this finding only reports the disagreement, at the first cold statement of a patch named hot, or at the first statement of a patch named cold whose statements are all on the hot list.
 
 ## Why
@@ -1279,10 +1159,6 @@ INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 4, 0);
 ```
 """###,
         "launchpad-require-concurrently": ###"""
-# launchpad-require-concurrently
-
-**Severity:** error · **Verdict:** rejected
-
 With `--profile launchpad --launchpad-require-concurrently`, in a hot patch: a `CREATE INDEX` written without `CONCURRENTLY`. Without the option the statement is a note (`launchpad-apply-concurrently`); with it, for teams that want the SQL to say how it runs, it must be rewritten. Either way the statement is checked as the concurrent build it becomes.
 
 ## Why
@@ -1316,10 +1192,6 @@ INSERT INTO LaunchpadDatabaseRevision VALUES (2300, 6, 1);
 ```
 """###,
         "launchpad-revision-row": ###"""
-# launchpad-revision-row
-
-**Severity:** error · **Verdict:** rejected
-
 With `--profile launchpad`, for a file named `patch-MAJOR-MINOR-N.sql`: catches a patch that does not insert its own row `INSERT INTO LaunchpadDatabaseRevision VALUES (MAJOR, MINOR, N);`, a patch that inserts a row for any other revision, and a file whose last non-blank character is not `;`. The table name is matched case-insensitively, schema-qualified or not; the values are read from the typed `INSERT … VALUES` (with or without a `(major, minor, patch)` column list). A file without statements is left to `empty-patch`.
 
 ## Why
@@ -1366,10 +1238,6 @@ INSERT INTO public.launchpaddatabaserevision (major, minor, patch) VALUES (2300,
 ```
 """###,
         "malformed-runner-directive": ###"""
-# malformed-runner-directive
-
-**Severity:** error · **Verdict:** invalid
-
 Catches a file its runner refuses or cannot apply as written: goose annotations out of order (`-- +goose Down` before `-- +goose Up`, a `StatementBegin` without its `StatementEnd`, an up statement without its final `;`), a dbmate file without its `-- migrate:up` or `-- migrate:down` block, a Flyway migration mixing statements its parser runs outside a transaction with others (while `mixed` is off), an Atlas `txmode` it does not know, a `.sql.conf` or `metadata.toml` beside the file that cannot be read, and a statement that golang-migrate's `x-multi-statement` cuts apart at a `;` inside it.
 
 ## Why
@@ -1414,10 +1282,6 @@ DROP TABLE audit_entry;
 ```
 """###,
         "mixed-hot-and-cold": ###"""
-# mixed-hot-and-cold
-
-**Severity:** error · **Verdict:** rejected
-
 Catches a file that holds both a statement that needs the downtime window (a finding with verdict `downtime`, such as a plain `DROP INDEX`) and a statement that must run outside a transaction (`CREATE INDEX CONCURRENTLY`, `DROP INDEX CONCURRENTLY`, `REINDEX … CONCURRENTLY`, `VACUUM` …). No way of applying such a file works: the window applies cold patches in one transaction, where the second kind fails, and applied live outside a transaction the first kind is not safe. A statement is not mixed with itself: alone in its file, one that needs the window and must run outside a transaction (`VACUUM FULL`) is applied in the window outside a transaction.
 
 ## Why
@@ -1466,10 +1330,6 @@ REINDEX INDEX CONCURRENTLY orders_status_idx;
 ```
 """###,
         "modified-landed-patch": ###"""
-# modified-landed-patch
-
-**Severity:** error · **Verdict:** rejected
-
 With `patchgate check --changed-since <rev>`: catches a patch file that already exists at the merge base with `<rev>` and was modified since. Landed patches are immutable.
 
 ## Why
@@ -1487,10 +1347,6 @@ ALTER TABLE bugtask ALTER COLUMN heat_updated SET DEFAULT now();
 The finding depends on git history, not on SQL text: a file `patches/patch-2300-01-0.sql` committed on `main`, then edited on a branch, reports `modified-landed-patch` at line 1 of the file when checked with `--changed-since main`; a new file on the branch does not.
 """###,
         "opaque-dynamic-sql": ###"""
-# opaque-dynamic-sql
-
-**Severity:** warning · **Verdict:** downtime
-
 Catches SQL that a DO block, or a routine the patch calls, builds while it runs: `EXECUTE` of text made from variables, columns or query results (`EXECUTE 'ALTER TABLE ' || tbl || ' …'`), `FOR … IN EXECUTE`, `RETURN QUERY EXECUTE`, `OPEN … FOR EXECUTE` of such text, and a DO block in a language other than PL/pgSQL (`LANGUAGE sql`, `plpython3u`, …). patchgate reads a PL/pgSQL body's static statements, and the `EXECUTE` of a string constant or of `format()` with a constant format string and constant arguments, as statements of the patch; what is left it cannot see, so it cannot tell which tables the statement locks, rewrites or scans.
 
 ## Why
@@ -1544,10 +1400,6 @@ END $$;
 ```
 """###,
         "over-budget": ###"""
-# over-budget
-
-**Severity:** error · **Verdict:** rejected
-
 Catches a file whose estimated downtime — the longest time any table the application uses stays blocked — is over the patch budget (`--patch-budget`, by default the `--budget` of 5 minutes; 15 seconds for a Launchpad cold patch). The finding sits on the costliest statement and names the three costliest with their times; the estimate's inputs (table, bytes, rate) are listed under the file's verdict.
 
 ## Why
@@ -1582,10 +1434,6 @@ ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total >= 0) NOT VALI
 ```
 """###,
         "psql-copy-data": ###"""
-# psql-copy-data
-
-**Severity:** info · **Verdict:** hot
-
 Reports the data rows that follow `COPY … FROM stdin;` in a patch, up to the `\.` line that ends them. They are table rows in COPY's text format, read by psql and streamed to the server, not SQL, so patchgate skips them and checks the rest of the file.
 
 ## Why
@@ -1615,10 +1463,6 @@ INSERT INTO country (code, name) VALUES
 ```
 """###,
         "psql-meta-command": ###"""
-# psql-meta-command
-
-**Severity:** info · **Verdict:** hot
-
 Reports a psql meta-command in a patch — a line starting with an unquoted backslash, such as `\echo`, `\set`, `\i` or `\connect`. psql runs it itself; it never reaches the server, and patchgate does not check it.
 
 ## Why
@@ -1647,10 +1491,6 @@ ALTER TABLE orders ADD COLUMN note text;
 ```
 """###,
         "psql-variable": ###"""
-# psql-variable
-
-**Severity:** info · **Verdict:** hot
-
 Reports a psql variable interpolated into SQL — `:name`, `:'name'` or `:"name"`. psql replaces it with the variable's value before the server sees the statement; the value is not in the file, so patchgate checks the statement as if the variable were a plain name.
 
 ## Why
@@ -1677,10 +1517,6 @@ GRANT SELECT ON orders TO reporting;
 ```
 """###,
         "renaming-column": ###"""
-# renaming-column
-
-**Severity:** error · **Verdict:** rejected
-
 Catches `ALTER TABLE … RENAME COLUMN … TO …` on a table that existed before the patch. Code deployed before the patch uses the old name until it is redeployed, and every such query fails from the moment the rename commits.
 
 ## Why
@@ -1722,10 +1558,6 @@ ALTER TABLE invoice_draft RENAME COLUMN total TO total_amount;
 ```
 """###,
         "renaming-table": ###"""
-# renaming-table
-
-**Severity:** error · **Verdict:** rejected
-
 Catches `ALTER TABLE … RENAME TO …` of a table that existed before the patch. Code deployed before the patch queries the table by its old name until it is redeployed, and every such query fails from the moment the rename commits.
 
 ## Why
@@ -1771,10 +1603,6 @@ CREATE VIEW invoice AS SELECT * FROM bill;
 ```
 """###,
         "renaming-type-or-schema": ###"""
-# renaming-type-or-schema
-
-**Severity:** error · **Verdict:** rejected
-
 Catches `ALTER TYPE … RENAME TO`, `ALTER TYPE … RENAME VALUE` and `ALTER SCHEMA … RENAME TO`. Code deployed before the patch keeps spelling the old name — in casts, in enum labels it writes or compares, in schema-qualified queries — until it is redeployed, and every such query fails from the moment the rename commits.
 
 ## Why
@@ -1811,10 +1639,6 @@ CREATE SCHEMA accounts;
 ```
 """###,
         "require-concurrent-index-creation": ###"""
-# require-concurrent-index-creation
-
-**Severity:** error · **Verdict:** rejected
-
 Catches `CREATE INDEX` (including `CREATE UNIQUE INDEX`) without `CONCURRENTLY` on a table that existed before the patch, or that the patch filled with rows copied from one. The build holds a `SHARE` lock on the table from start to end, so every `INSERT`, `UPDATE` and `DELETE` on it waits for the whole build.
 
 ## Why
@@ -1848,10 +1672,6 @@ CREATE INDEX invoice_reminder_invoice_idx ON invoice_reminder (invoice_id);
 ```
 """###,
         "require-concurrent-index-deletion": ###"""
-# require-concurrent-index-deletion
-
-**Severity:** warning · **Verdict:** downtime
-
 Catches `DROP INDEX` without `CONCURRENTLY` of an index that existed before the patch. The drop itself is quick, but it needs `ACCESS EXCLUSIVE` on the index's table, so it waits for every transaction using the table, and every query on the table — reads included — waits behind it. It belongs in the downtime window, or should be made concurrent.
 
 ## Why
@@ -1890,10 +1710,6 @@ DROP INDEX invoice_reminder_invoice_idx;
 ```
 """###,
         "require-concurrent-reindex": ###"""
-# require-concurrent-reindex
-
-**Severity:** error · **Verdict:** rejected
-
 Catches `REINDEX` without `CONCURRENTLY` — of an index, a table, a schema, a database or the system catalogs — except of a table or index the patch created and left empty. Writes to the table wait until every index is rebuilt.
 
 ## Why
@@ -1927,10 +1743,6 @@ REINDEX TABLE CONCURRENTLY orders;
 ```
 """###,
         "require-lock-timeout": ###"""
-# require-lock-timeout
-
-**Severity:** warning · **Verdict:** downtime
-
 Catches a statement that takes a lock stronger than `SHARE UPDATE EXCLUSIVE` — `SHARE`, `SHARE ROW EXCLUSIVE`, `EXCLUSIVE` or `ACCESS EXCLUSIVE` — on a relation other than a view (a table, index, sequence or materialized view) that existed before the patch, when no `lock_timeout` is set before it, or the one set is longer than the allowed limit (10 s by default, `--max-lock-timeout`). Without that guard the statement can only be applied in the downtime window; with it, a brief catalog change can run live. Statements that another rule already rejected are not reported again. A lock taken only after every older query has ended is not counted: `DROP INDEX CONCURRENTLY` and `REINDEX … CONCURRENTLY` take `ACCESS EXCLUSIVE` on the old index, and `DETACH PARTITION … CONCURRENTLY` on the partition, only once they have waited out the queries that could use it, so nothing queues behind that lock.
 
 ## Why
@@ -1981,10 +1793,6 @@ REINDEX INDEX CONCURRENTLY orders_status_idx;
 ```
 """###,
         "routine-commit-in-transaction": ###"""
-# routine-commit-in-transaction
-
-**Severity:** error · **Verdict:** invalid
-
 Catches `COMMIT` or `ROLLBACK` in the body of a DO block (or of a procedure the patch calls) that runs inside a transaction block: the runner's transaction around the file (`--transaction per-file`), or one opened with `BEGIN`.
 
 ## Why
@@ -2024,10 +1832,6 @@ END $$;
 ```
 """###,
         "runner-directive": ###"""
-# runner-directive
-
-**Severity:** warning · **Verdict:** hot
-
 Catches a directive the file's runner ignores or reads otherwise than it looks: sqlx's `-- no-transaction` anywhere but the file's first bytes, a dbmate `transaction:` value other than `true` or `false` (dbmate reads any other value as true), and patchgate's own `-- patchgate: no-transaction` in a file a known runner applies — the runner does not read patchgate's directive, so the file still runs as the runner always runs it. The message names the runner's own directive.
 
 ## Why
@@ -2062,10 +1866,6 @@ CREATE TABLE audit_entry (id bigint PRIMARY KEY);
 ```
 """###,
         "setting-not-null": ###"""
-# setting-not-null
-
-**Severity:** error · **Verdict:** rejected
-
 Catches `ALTER TABLE … ALTER COLUMN … SET NOT NULL` on a table that existed before the patch, unless a validated `CHECK (column IS NOT NULL)` added earlier in the same patch proves the column has no NULLs. PostgreSQL then reads every row under `ACCESS EXCLUSIVE`, and code that still writes NULL into the column starts failing.
 
 ## Why
@@ -2110,10 +1910,6 @@ ALTER TABLE invoice_reminder ALTER COLUMN sent_at SET NOT NULL;
 ```
 """###,
         "size-unknown": ###"""
-# size-unknown
-
-**Severity:** error · **Verdict:** rejected
-
 Catches a statement that does slow data work — a table rewrite, a validation scan, an index build or an `UPDATE`/`DELETE` of every row — while tables the application uses are blocked, on a table whose size the `--stats` file does not give. Without the size nobody can say whether the window needs a second or an hour.
 
 ## Why
@@ -2148,10 +1944,6 @@ CREATE INDEX CONCURRENTLY orders_created_idx ON orders (created_at);
 ```
 """###,
         "slow-statement-under-exclusive-lock": ###"""
-# slow-statement-under-exclusive-lock
-
-**Severity:** error · **Verdict:** rejected
-
 Catches slow work — a validation scan, a rewrite, an index build, or an update or delete of every row — on a table that an earlier statement of the same transaction locked against writes. Each statement may be fine on its own; together, the earlier statement's lock keeps the table blocked for the whole of the later one.
 
 ## Why
@@ -2194,10 +1986,6 @@ ALTER TABLE orders VALIDATE CONSTRAINT orders_qty_positive;
 ```
 """###,
         "statement-too-deep": ###"""
-# statement-too-deep
-
-**Severity:** error · **Verdict:** invalid
-
 Catches a statement whose parse tree is nested more deeply than patchgate follows (20,000 levels of the tree PostgreSQL's parser returns). Such a statement cannot be analysed, so its effects are unknown and the file gets the verdict `invalid`. In practice this is machine-generated SQL: an expression of some ten thousand chained binary operators, such as `1 + 1 + … + 1` or `'a' || 'b' || …`, each of which nests the tree one level deeper.
 
 ## Why
@@ -2221,10 +2009,6 @@ Bad: a view definition built by a script that concatenates 12,000 string pieces 
 Good: the same values computed from rows — `SELECT sum(amount) FROM invoice_line WHERE invoice_id = 42;` — or a few hundred terms at most.
 """###,
         "syntax-error": ###"""
-# syntax-error
-
-**Severity:** error · **Verdict:** invalid
-
 Catches a statement that PostgreSQL 15's grammar rejects: a misspelt keyword, a missing `;` between statements, unbalanced parentheses or quotes, syntax from another database or a later PostgreSQL version. Patchgate parses with PostgreSQL 15's own parser (libpg_query), reports the error where the parser found it, and goes on checking the other statements of the file.
 
 ## Why
@@ -2260,10 +2044,6 @@ ALTER TABLE orders ADD COLUMN tag text;
 ```
 """###,
         "table-rewrite": ###"""
-# table-rewrite
-
-**Severity:** error · **Verdict:** rejected
-
 Catches statements that rewrite an existing table (or materialized view) under `ACCESS EXCLUSIVE` for a reason no more specific rule covers: adding an identity column or a stored generated column, `SET LOGGED` / `SET UNLOGGED`, `SET TABLESPACE`, `SET ACCESS METHOD`, and `REFRESH MATERIALIZED VIEW` without `CONCURRENTLY`. (Volatile defaults, type changes, `VACUUM FULL` and `CLUSTER` have rules of their own.)
 
 ## Why
@@ -2315,10 +2095,6 @@ ALTER TABLE import_batch_2024 SET LOGGED;
 ```
 """###,
         "truncate": ###"""
-# truncate
-
-**Severity:** error · **Verdict:** rejected
-
 Catches `TRUNCATE` of a table that existed before the patch (or that the patch filled from one). It deletes every row at once and holds `ACCESS EXCLUSIVE` on each table it empties.
 
 ## Why
@@ -2353,10 +2129,6 @@ TRUNCATE import_staging;
 ```
 """###,
         "uncommitted-transaction": ###"""
-# uncommitted-transaction
-
-**Severity:** error · **Verdict:** invalid
-
 Catches a `BEGIN` (or `START TRANSACTION`) whose transaction nothing commits: neither a later `COMMIT` in the file nor the runner. Where the runner applies the file outside a transaction of its own — `psql -f`, Sqitch, a file marked `-- patchgate: no-transaction` — the session ends with the transaction still open, PostgreSQL rolls it back, and nothing after the `BEGIN` is applied, though the runner reports success. Under a runner that wraps the file in its own transaction (goose, Flyway, `--transaction per-file`) the file's `BEGIN` only draws a warning from PostgreSQL and the runner's `COMMIT` commits everything, so there it is no finding.
 
 ## Why
@@ -2402,10 +2174,6 @@ CREATE TABLE audit_entry (id bigint PRIMARY KEY);
 ```
 """###,
         "unique-constraint-without-index": ###"""
-# unique-constraint-without-index
-
-**Severity:** error · **Verdict:** rejected
-
 Catches `ALTER TABLE … ADD [CONSTRAINT …] UNIQUE (…)` on a table that existed before the patch, when the constraint does not reuse an existing index with `USING INDEX`. PostgreSQL builds the constraint's unique index while holding `ACCESS EXCLUSIVE` on the table.
 
 ## Why
@@ -2444,10 +2212,6 @@ ALTER TABLE customer ADD CONSTRAINT customer_email_key UNIQUE USING INDEX custom
 ```
 """###,
         "unknown-object": ###"""
-# unknown-object
-
-**Severity:** error · **Verdict:** invalid
-
 Only with a schema (`--schema FILE`): catches a statement that names a table, index or column that the schema — as the earlier patches of the series leave it — does not have. `IF EXISTS` forms are not reported.
 
 ## Why
@@ -2486,10 +2250,6 @@ ALTER TABLE IF EXISTS invoice_old ADD COLUMN paid_at timestamptz;
 ```
 """###,
         "unused-suppression": ###"""
-# unused-suppression
-
-**Severity:** warning · **Verdict:** hot
-
 Catches a `-- patchgate: ignore <rule-id> -- <reason>` comment (or `ignore-file`) that matches no finding: the statement after it no longer does what the comment excuses, or the rule id is wrong for it.
 
 ## Why
@@ -2515,10 +2275,6 @@ UPDATE invoice_status SET label = upper(label);
 ```
 """###,
         "vacuum-full-or-cluster": ###"""
-# vacuum-full-or-cluster
-
-**Severity:** error · **Verdict:** rejected
-
 Catches `VACUUM FULL` and `CLUSTER` of a table that existed before the patch. Both write a complete new copy of the table and its indexes while holding `ACCESS EXCLUSIVE`, so reads and writes wait for the whole copy.
 
 ## Why

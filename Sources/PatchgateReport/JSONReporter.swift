@@ -3,7 +3,7 @@ import PatchgateRules
 import PatchgateSource
 import PatchgateSyntax
 
-/// JSON version 1 (documented in the README): other tools read it, so fields are only ever
+/// JSON version 1 (documented in docs/json.md): other tools read it, so fields are only ever
 /// added, never renamed.
 public enum JSONReporter {
     public static func render(_ result: CheckResult) -> String {

@@ -2,7 +2,7 @@ import PatchgateEffects
 import PatchgateRules
 import Yams
 
-/// The keys of `.patchgate.yml`, in the order the README documents them, each with how its
+/// The keys of `.patchgate.yml`, in the order docs/configuration.md documents them, each with how its
 /// value is checked and stored.
 enum ConfigKeys {
     typealias Apply = (ConfigValue, inout ConfigFile) throws -> Void

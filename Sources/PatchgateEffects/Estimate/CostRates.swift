@@ -1,5 +1,5 @@
 /// The throughputs the cost model turns bytes into seconds with. Defaults come from
-/// `scripts/measure-rates.sh` on a throwaway PostgreSQL 15 cluster (see the README), rounded
+/// `scripts/measure-rates.sh` on a throwaway PostgreSQL 15 cluster (see docs/estimates.md), rounded
 /// down; a team sets its own from its staging server's upgrade logs.
 public struct CostRates: Hashable, Sendable {
     public enum Operation: String, CaseIterable, Sendable {

@@ -195,6 +195,10 @@ struct RulePageTests {
             // A typo that makes the good example a syntax error must not pass as "no finding".
             let invalid = Set(findings.filter { $0.verdict == .invalid }.map(\.rule)).subtracting(example.expected)
             #expect(invalid.isEmpty, "\(example.location): good example is invalid: \(invalid.sorted())")
+            // The good example is the help applied to the bad one: following the help must not
+            // trade this rule's finding for another rule's rejection.
+            let rejected = Set(findings.filter { $0.verdict == .rejected }.map(\.rule)).subtracting(example.expected)
+            #expect(rejected.isEmpty, "\(example.location): good example is rejected by \(rejected.sorted())")
         }
     }
 

@@ -38,6 +38,10 @@ ALTER TABLE orders ADD COLUMN created_at timestamptz DEFAULT clock_timestamp();
 ALTER TABLE orders ADD COLUMN ticket_no serial;
 ```
 
+```sql bad
+ALTER TABLE orders ADD COLUMN token uuid NOT NULL DEFAULT gen_random_uuid();
+```
+
 ```sql good
 SET lock_timeout = '2s';
 ALTER TABLE orders ADD COLUMN created_at timestamptz;
@@ -47,6 +51,14 @@ ALTER TABLE orders ALTER COLUMN created_at SET DEFAULT clock_timestamp();
 ```sql good
 SET lock_timeout = '2s';
 ALTER TABLE orders ADD COLUMN imported_at timestamptz DEFAULT now();
+```
+
+A `NOT NULL` column takes several deploys: adding it without its default would fail on the existing rows (`adding-not-null-column-without-default`). The first step adds it nullable, with the default for new rows; after the batched backfill, a later patch adds `CHECK (token IS NOT NULL) NOT VALID`, the next validates it and runs `SET NOT NULL`, which then needs no scan (`setting-not-null`).
+
+```sql good
+SET lock_timeout = '2s';
+ALTER TABLE orders ADD COLUMN token uuid;
+ALTER TABLE orders ALTER COLUMN token SET DEFAULT gen_random_uuid();
 ```
 
 ```sql good

@@ -31,7 +31,7 @@ struct SeriesReplay {
     /// Checks (when reported) and replays (when part of the series) one file.
     private func step(_ item: RunItem, catalog: inout Catalog) -> FileOutcome? {
         guard item.isReported else {
-            if item.isReplayed { Self.replayUnreported(item.input, into: &catalog) }
+            if item.isReplayed { Self.replayUnreported(item, into: &catalog) }
             return nil
         }
         let filePlan = plan.applying(item, explicit: explicitTransactionMode, catalog: item.usesCatalog ? catalog : nil)
@@ -43,7 +43,8 @@ struct SeriesReplay {
 
     /// An earlier patch the run was not asked about: parsed and applied, never reported. One
     /// that cannot be read is said so, since the files after it are checked without its changes.
-    private static func replayUnreported(_ input: InputFile, into catalog: inout Catalog) {
+    private static func replayUnreported(_ item: RunItem, into catalog: inout Catalog) {
+        let input = item.input
         switch InputCollector.read(input) {
         case .failure(let error):
             Console.writeError("warning: earlier patch not replayed: \(error.message)")
@@ -52,7 +53,9 @@ struct SeriesReplay {
                 Console.writeError("warning: earlier patch not replayed: \(input.path) is not UTF-8 SQL text")
                 return
             }
-            CatalogLoader.replay(PatchParser.parse(source).statements.map(\.syntax), into: &catalog)
+            // Only what its runner applies going up: a down section in the same file is not.
+            let applied = source.part(.up, appliedBy: item.runner).source
+            CatalogLoader.replay(PatchParser.parse(applied).statements.map(\.syntax), into: &catalog)
         }
     }
 }

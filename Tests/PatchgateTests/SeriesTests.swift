@@ -230,6 +230,23 @@ struct SeriesTests {
         #expect(downRules.contains("dropping-column") && !downRules.contains("unknown-object"), "\(downRules)")
     }
 
+    /// An earlier patch replayed (not asked about) applies only its up section: its down section
+    /// dropping the table would make the later patch's table unknown.
+    @Test(arguments: [
+        ("dbmate", "-- migrate:up\nCREATE TABLE orders (id int, customer_id int);\n\n-- migrate:down\nDROP TABLE orders;\n",
+         "-- migrate:up\nCREATE INDEX orders_customer_idx ON orders (customer_id);\n\n-- migrate:down\nDROP INDEX orders_customer_idx;\n"),
+        ("goose", "-- +goose Up\nCREATE TABLE orders (id int, customer_id int);\n\n-- +goose Down\nDROP TABLE orders;\n",
+         "-- +goose Up\nCREATE INDEX orders_customer_idx ON orders (customer_id);\n\n-- +goose Down\nDROP INDEX orders_customer_idx;\n"),
+    ])
+    func anEarlierPatchsDownSectionIsNotReplayed(runner: String, first: String, second: String) throws {
+        let root = try Self.tree(["schema.sql": "CREATE TABLE other (id int);\n", "m/20240101000000_init.sql": first,
+                                  "m/20240201000000_index.sql": second])
+        let report = try Self.check(["--schema", "schema.sql", "m/20240201000000_index.sql"], in: root)
+        #expect(report.paths == ["m/20240201000000_index.sql"], "\(runner)")
+        #expect(report.runners == [runner])
+        #expect(report.rulesByPath["m/20240201000000_index.sql"]?.contains("unknown-object") == false, "\(runner): \(report.rulesByPath)")
+    }
+
     @Test func unknownRunnerIsAUsageError() throws {
         let root = try Self.tree(["m/a.sql": Self.table])
         let run = try TestSupport.run(["check", "--runner", "flyweight", "m"], directory: root)

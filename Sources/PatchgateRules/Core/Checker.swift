@@ -18,12 +18,8 @@ public enum Checker {
             let finding = InputRules.finding(for: error, bytes: bytes)
             return FileResult(path: path, source: nil, statements: [], findings: RuleLevel.apply(options.ruleLevels, to: [finding]))
         }
-        let runner = options.runner?.resolved(for: whole)
-        let sections = runner?.sections(of: whole)
+        let (source, runner, sections) = whole.part(options.direction, appliedBy: options.runner)
         if options.direction == .down, sections?.down.isEmpty ?? true { return nil }
-        // The other direction's text is blanked, not cut out: positions stay those of the file, and
-        // the directive lines around the sections stay for the runner to read.
-        let source = sections.map { whole.blanking(options.direction == .up ? $0.down : $0.up) } ?? whole
         let parsed = PatchParser.parse(source, routines: options.catalog?.routineBodies ?? [:])
         // Launchpad's runner, not the file, decides how a patch is applied: by its content.
         let launchpad = options.profile == .launchpad ? LaunchpadPatch(path: path, statements: parsed.statements) : nil
@@ -115,6 +111,17 @@ extension FileApplication {
 }
 
 extension SourceFile {
+    /// The part of the file its runner applies in `direction`, with the runner the file resolves
+    /// to and its sections. The other direction's text is blanked, not cut out: positions stay
+    /// those of the file, and the directive lines around the sections stay for the runner to read.
+    public func part(_ direction: ApplicationUnit.Direction, appliedBy runner: (any MigrationRunner)?)
+        -> (source: SourceFile, runner: (any MigrationRunner)?, sections: FileSections?) {
+        let resolved = runner?.resolved(for: self)
+        let sections = resolved?.sections(of: self)
+        let source = sections.map { blanking(direction == .up ? $0.down : $0.up) } ?? self
+        return (source, resolved, sections)
+    }
+
     /// The file with every byte in `spans` blanked to a space (line ends kept).
     func blanking(_ spans: [Span]) -> SourceFile {
         guard !spans.isEmpty else { return self }

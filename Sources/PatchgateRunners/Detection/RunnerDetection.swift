@@ -5,32 +5,44 @@ import PatchgateRules
 /// The runner of each file of a series: the one `--runner` or `runner:` chose, else the one the
 /// layout implies; where several fit, the first with the others named (`ambiguous-runner`, on
 /// the series' first migration only).
-public enum RunnerDetection {
-    public static func runner(for path: String, in series: MigrationSeries, chosen: RunnerSettings?, isFirst: Bool)
-        -> (any MigrationRunner)? {
+public struct RunnerDetection {
+    let series: MigrationSeries
+    let chosen: RunnerSettings?
+    // What the series as a whole says, read once for all its files.
+    private let popxMarks: Set<String>
+    private let runnerConfigurations: [String: String]
+    private let holdsAtlasSum: Bool
+    private let isGraphileCommitted: Bool
+
+    public init(series: MigrationSeries, chosen: RunnerSettings?) {
+        self.series = series
+        self.chosen = chosen
+        let isDetected = chosen == nil
+        popxMarks = isDetected && series.layout == .golangMigrate
+            ? Set(series.members.flatMap { Self.popxMarks(SeriesDirectory.name(of: $0.path)) }) : []
+        runnerConfigurations = Dictionary(series.members.compactMap { member in member.runnerConfiguration.map { (member.path, $0) } },
+                                          uniquingKeysWith: { first, _ in first })
+        // Atlas keeps `atlas.sum` beside its migrations; graphile-migrate `committed/` below
+        // the directory holding `.gmrc` (https://atlasgo.io/concepts/migration-directory-integrity,
+        // https://github.com/graphile/migrate#usage).
+        let isPlain = isDetected && series.layout == .plain
+        holdsAtlasSum = isPlain && FileManager.default.fileExists(atPath: SeriesDirectory.join(series.root, "atlas.sum"))
+        isGraphileCommitted = isPlain && SeriesDirectory.name(of: series.root) == "committed"
+            && FileManager.default.fileExists(atPath: SeriesDirectory.join(SeriesDirectory.parent(of: SeriesDirectory.parent(of: series.root)), ".gmrc"))
+    }
+
+    public func runner(for path: String, isFirst: Bool) -> (any MigrationRunner)? {
         if let chosen { return DetectedRunner(chosen.runner(forFile: path)) }
-        let names = series.members.map { SeriesDirectory.name(of: $0.path) }
         switch series.layout {
         case .plain:
-            // Atlas keeps `atlas.sum` beside its migrations; graphile-migrate `committed/` below
-            // the directory holding `.gmrc` (https://atlasgo.io/concepts/migration-directory-integrity,
-            // https://github.com/graphile/migrate#usage).
-            if FileManager.default.fileExists(atPath: SeriesDirectory.join(series.root, "atlas.sum")) {
-                return DetectedRunner(AtlasRunner())
-            }
-            let parent = SeriesDirectory.parent(of: series.root)
-            if SeriesDirectory.name(of: series.root) == "committed",
-               FileManager.default.fileExists(atPath: SeriesDirectory.join(SeriesDirectory.parent(of: parent), ".gmrc")) {
-                return DetectedRunner(GraphileMigrateRunner())
-            }
+            if holdsAtlasSum { return DetectedRunner(AtlasRunner()) }
+            if isGraphileCommitted { return DetectedRunner(GraphileMigrateRunner()) }
             return DirectiveDetectedRunner()
         case .flyway:
             // refinery names its migrations V<version>__<name>.sql too.
-            let configuration = series.members.first { $0.path == path }?.runnerConfiguration
-            return DetectedRunner(FlywayScriptConfig.runner(forScript: path, configuration: configuration, mixed: false),
+            return DetectedRunner(FlywayScriptConfig.runner(forScript: path, configuration: runnerConfigurations[path], mixed: false),
                                   otherCandidates: isFirst ? [.refinery] : [], evidence: "V<version>__<name>.sql file names")
         case .golangMigrate:
-            let popxMarks = Set(names.flatMap(popxMarks))
             if !popxMarks.isEmpty {
                 let popx = PopxRunner(isAutocommit: SeriesDirectory.name(of: path).contains(".autocommit."))
                 // Only `.postgres.` names: golang-migrate reads them as well (the dialect is part of the name there).

@@ -12,7 +12,7 @@ enum DieselMetadata {
         let text: String
         switch RunnerFile.contents(atPath: file) {
         case .absent: return DieselRunner()
-        case .unreadable(let reason): return DieselRunner(metadataProblem: reason)
+        case .unreadable(let error): return DieselRunner(metadataProblem: error.message)
         case .text(let contents): text = contents
         }
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

@@ -9,7 +9,7 @@ enum FlywayScriptConfig {
     static func runner(forScript path: String, mixed: Bool) -> FlywayRunner {
         switch RunnerFile.contents(atPath: path + ".conf") {
         case .absent: return FlywayRunner(mixed: mixed)
-        case .unreadable(let reason): return FlywayRunner(mixed: mixed, configProblem: reason)
+        case .unreadable(let error): return FlywayRunner(mixed: mixed, configProblem: error.message)
         case .text(let text): return runner(forScript: path, configuration: text, mixed: mixed)
         }
     }

@@ -77,6 +77,7 @@ public struct RunPlanner {
         -> [(anchor: String, rank: Int, item: RunItem)] {
         let requestedByPath = Dictionary(requested.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let anchor = { (path: String) in series.layout == .plain ? path : series.root + "/" }
+        let runners = RunnerDetection(series: series, chosen: chosenRunner)
         let ups = series.upMembers.filter { !isSchema($0.path) }
         let upPlaces = Dictionary(ups.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         let places = series.memberPlaces()
@@ -102,12 +103,12 @@ public struct RunPlanner {
         for (index, member) in ups.enumerated() {
             let input = requestedByPath[member.path]
             guard input != nil || (replaysEarlierPatches && index < replayedBelow) else {
-                for downFile in downsAfter[index] ?? [] { found.append((anchor(member.path), 2 * index + 1, downItem(downFile, in: series, usesCatalog: false))) }
+                for downFile in downsAfter[index] ?? [] { found.append((anchor(member.path), 2 * index + 1, downItem(downFile, runners: runners, usesCatalog: false))) }
                 continue
             }
             var item = RunItem(input: input ?? InputFile(path: member.path))
             item.isReported = input != nil
-            item.runner = RunnerDetection.runner(for: member.path, in: series, chosen: chosenRunner, isFirst: index == 0)
+            item.runner = runners.runner(for: member.path, isFirst: index == 0)
             if let baseline, let revision = LaunchpadRevision(fileName: member.path), revision <= baseline.revision {
                 item.usesCatalog = false
                 item.isReplayed = false
@@ -122,12 +123,12 @@ public struct RunPlanner {
                 found.append((anchor(member.path), 2 * index + 1, down))
             }
             for downFile in downsAfter[index] ?? [] {
-                found.append((anchor(member.path), 2 * index + 1, downItem(downFile, in: series, usesCatalog: item.usesCatalog)))
+                found.append((anchor(member.path), 2 * index + 1, downItem(downFile, runners: runners, usesCatalog: item.usesCatalog)))
             }
         }
         for (input, place) in unpairedDowns {
             // No up to pair it with: checked alone, without the series' schema.
-            found.append((anchor(input.path), 2 * place, downItem(input, in: series, usesCatalog: false)))
+            found.append((anchor(input.path), 2 * place, downItem(input, runners: runners, usesCatalog: false)))
         }
         for input in requested.sorted(by: { $0.path < $1.path }) {
             let place = places[input.path]
@@ -147,9 +148,9 @@ public struct RunPlanner {
     }
 
     /// A down file: checked, never replayed into the schema the later patches see.
-    private func downItem(_ input: InputFile, in series: MigrationSeries, usesCatalog: Bool) -> RunItem {
+    private func downItem(_ input: InputFile, runners: RunnerDetection, usesCatalog: Bool) -> RunItem {
         var item = RunItem(input: input)
-        item.runner = RunnerDetection.runner(for: input.path, in: series, chosen: chosenRunner, isFirst: false)
+        item.runner = runners.runner(for: input.path, isFirst: false)
         item.usesCatalog = usesCatalog
         item.isReplayed = false
         return item

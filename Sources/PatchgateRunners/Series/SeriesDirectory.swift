@@ -41,11 +41,10 @@ struct SeriesDirectory: Sendable {
     /// is none. One that is there but cannot be read (a FIFO, past the input limit, unreadable)
     /// is nil too, and kept in `unreadable`: the run reports it, and never waits on a FIFO.
     func contents(_ relative: String) -> String? {
-        let file = path(relative)
-        guard DirectoryEntries.kind(of: file) != nil else { return nil }
-        switch BoundedRead.file(atPath: file, opensSpecialFiles: false) {
-        case .success(let bytes): return String(decoding: bytes, as: UTF8.self)
-        case .failure(let error):
+        switch RunnerFile.contents(atPath: path(relative)) {
+        case .absent: return nil
+        case .text(let text): return text
+        case .unreadable(let error):
             failures.record(error)
             return nil
         }

@@ -88,8 +88,9 @@ extension FileApplication {
             return application
         }
         guard let runner else {
-            if let launchpad {
-                return .plain(launchpad.transactionMode, span: whole, reason: "launchpad profile, cold: one transaction")
+            if launchpad != nil {
+                // full-update.py applies every cold patch in the one transaction it commits at the end.
+                return .plain(.perFile, span: whole, reason: "launchpad profile, cold: one transaction")
             }
             if parsed.requestsNoTransaction {
                 return .plain(.none, span: whole, reason: "no runner; `-- patchgate: no-transaction`: statement by statement in autocommit")

@@ -35,10 +35,6 @@ public struct LaunchpadPatch: Sendable {
         appliedConcurrently = concurrently
     }
 
-    /// full-update.py applies every cold patch in the one transaction it commits at the end;
-    /// a hot patch is run by hand, outside any, as CREATE INDEX CONCURRENTLY requires.
-    public var transactionMode: TransactionMode { applyClass == .cold ? .perFile : .none }
-
     /// The first statement that makes the patch cold, with its entry.
     public var firstColdStatement: (index: Int, listing: LaunchpadListing)? {
         listings.filter { $0.value.applyClass == .cold }.min { $0.key < $1.key }.map { ($0.key, $0.value) }
